@@ -1,0 +1,41 @@
+"""Money is exact: integer pence in storage, Decimal pounds at the edges."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_PENNY = Decimal("0.01")
+
+
+def pounds_to_pence(text: str) -> int:
+    """Parse a pounds amount such as `1234.56`, `-12.5`, `£1,234` into integer pence.
+
+    Sub-penny figures round half up, as payment schedules do.
+    """
+    # Fast path for the plain `-1234.56` that fills payment files (hundreds of thousands a year).
+    body = text.strip()
+    negative = body.startswith("-")
+    whole, dot, fraction = (body[1:] if negative else body).partition(".")
+    if whole.isdigit() and (not dot or (fraction.isdigit() and len(fraction) <= 2)):
+        pence = int(whole) * 100 + (int(fraction.ljust(2, "0")) if fraction else 0)
+        return -pence if negative else pence
+    cleaned = text.strip().replace(",", "").replace("£", "")
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        cleaned = "-" + cleaned[1:-1]
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{text!r} is not an amount of money") from None
+    if not amount.is_finite():
+        raise ValueError(f"{text!r} is not an amount of money")
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def pence_to_pounds(pence: int) -> Decimal:
+    return (Decimal(pence) / 100).quantize(_PENNY)
+
+
+def format_pence(pence: int) -> str:
+    """`123456` -> `£1,234.56`; negatives as `-£12.00`."""
+    sign = "-" if pence < 0 else ""
+    return f"{sign}£{abs(pence_to_pounds(pence)):,.2f}"

@@ -1,0 +1,82 @@
+"""Storing list sizes: one row per practice, date and source, replaced when a file re-states it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import bindparam, insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from contractdesk.importers.records import ListSizeRecord
+from contractdesk.store.models import ListSize
+from contractdesk.store.types import utc_now
+
+
+def write_list_sizes(
+    session: Session, records: Sequence[ListSizeRecord], practice_ids: dict[str, uuid.UUID]
+) -> tuple[int, int, int]:
+    """Insert or update; returns (added, updated, unchanged)."""
+    if not records:
+        return 0, 0, 0
+    table = ListSize.__table__
+    keys = {(record.as_of, record.source) for record in records}
+    existing = {}
+    for as_of, source in keys:
+        for row in session.execute(
+            select(
+                table.c.id,
+                table.c.practice_id,
+                table.c.registered_patients,
+                table.c.weighted_patients,
+            ).where(tuple_(table.c.as_of, table.c.source) == (as_of, source))
+        ):
+            existing[(row.practice_id, as_of, source)] = row
+    now = utc_now()
+    new_rows, changed_rows = [], []
+    unchanged = 0
+    for record in records:
+        practice_id = practice_ids[record.ods_code]
+        current = existing.get((practice_id, record.as_of, record.source))
+        if current is None:
+            new_rows.append(
+                {
+                    "id": uuid.uuid4(),
+                    "practice_id": practice_id,
+                    "as_of": record.as_of,
+                    "source": record.source,
+                    "registered_patients": record.registered_patients,
+                    "weighted_patients": record.weighted_patients,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        elif (current.registered_patients, current.weighted_patients) != (
+            record.registered_patients,
+            record.weighted_patients,
+        ):
+            changed_rows.append(
+                {
+                    "row_id": current.id,
+                    "new_registered": record.registered_patients,
+                    "new_weighted": record.weighted_patients,
+                    "now": now,
+                }
+            )
+        else:
+            unchanged += 1
+    if new_rows:
+        session.execute(insert(table), new_rows)
+    if changed_rows:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(
+                registered_patients=bindparam("new_registered"),
+                weighted_patients=bindparam("new_weighted"),
+                updated_at=bindparam("now"),
+            ),
+            changed_rows,
+            execution_options={"synchronize_session": False},
+        )
+    return len(new_rows), len(changed_rows), unchanged

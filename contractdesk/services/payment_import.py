@@ -1,0 +1,264 @@
+"""`contractdesk import payments`: NHS Payments to General Practice, one or more years at once.
+
+Every file is read and validated before anything is written; then all of them go in one
+transaction. Each practice-year keeps its payment lines; the practice's contract type,
+dispensing flag and PCN follow the latest year the database holds for it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from contractdesk.domain.financial_year import FinancialYear
+from contractdesk.domain.roles import Role
+from contractdesk.importers.payments import PaymentsResult, read_payments
+from contractdesk.importers.records import ListSizeRecord, PaymentYearRecord
+from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
+from contractdesk.services.audit import record_change
+from contractdesk.services.list_size_writer import write_list_sizes
+from contractdesk.services.reference_data import ensure_areas, ensure_localities
+from contractdesk.services.workspace import Workspace
+from contractdesk.store.models import Practice, PracticePaymentYear
+from contractdesk.store.types import utc_now
+from contractdesk.store.unit_of_work import unit_of_work
+
+# The columns of a practice-year compared to decide added / updated / unchanged.
+COMPARED = (
+    "contract_type",
+    "registered_patients",
+    "weighted_patients",
+    "global_sum_pence",
+    "mpig_pence",
+    "pms_balance_pence",
+    "qof_pence",
+    "local_services_pence",
+    "premises_pence",
+    "total_payments_pence",
+    "deductions_pence",
+    "net_payments_pence",
+    "payment_lines",
+    "source",
+)
+
+
+def import_payments(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    areas: Collection[str] = (),
+    year: FinancialYear | None = None,
+) -> list[ImportReport]:
+    workspace.require(Role.OFFICER, "import payments")
+    results = [read_payments(path, set(areas), year) for path in paths]
+    _refuse_repeated_years(results)
+    if any(result.report.errors for result in results):
+        raise ImportRejected([result.report for result in results])
+    with unit_of_work(workspace.engine, write=True) as session:
+        practice_ids = _practice_ids(session)
+        area_names: dict[str, str] = {}
+        for result in sorted(results, key=lambda r: r.financial_year):
+            for record in result.payments:
+                area_names[record.area_code] = record.area_name
+        area_ids = ensure_areas(session, area_names)
+        for result in results:
+            known = []
+            for number, record in enumerate(result.payments):
+                if record.ods_code in practice_ids:
+                    known.append(record)
+                else:
+                    result.report.skipped.append(
+                        RowProblem(
+                            result.report.file,
+                            number + 2,
+                            "Practice Code",
+                            "not in the practice register (import epraccur first)",
+                        )
+                    )
+            result.payments = known
+            _write_payment_years(session, result, practice_ids)
+            write_list_sizes(
+                session,
+                [_list_size(record) for record in known],
+                practice_ids,
+            )
+        _update_practices(session, results, practice_ids, area_ids)
+        for result in results:
+            report = result.report
+            record_change(
+                session,
+                workspace.user.login,
+                action="import",
+                entity_type="practice_payment_year",
+                entity_key=report.file,
+                details={
+                    "report": report.as_dict(),
+                    "financial_year": str(result.financial_year),
+                    "areas": sorted(areas),
+                },
+                summary=f"imported payments {result.financial_year} from {report.file} "
+                f"(sha256 {report.sha256[:12]}…): {report.added} added, {report.updated} updated",
+            )
+    return [result.report for result in results]
+
+
+def _refuse_repeated_years(results: list[PaymentsResult]) -> None:
+    years: dict[FinancialYear, str] = {}
+    for result in results:
+        earlier = years.setdefault(result.financial_year, result.report.file)
+        if earlier != result.report.file:
+            result.report.errors.append(
+                RowProblem(
+                    result.report.file,
+                    0,
+                    "",
+                    f"{result.financial_year} is already given by {earlier}",
+                )
+            )
+
+
+def _practice_ids(session: Session) -> dict[str, uuid.UUID]:
+    table = Practice.__table__
+    return {
+        code: practice_id
+        for code, practice_id in session.execute(select(table.c.ods_code, table.c.id))
+    }
+
+
+def _list_size(record: PaymentYearRecord) -> ListSizeRecord:
+    return ListSizeRecord(
+        ods_code=record.ods_code,
+        as_of=record.financial_year.last_day,
+        registered_patients=record.registered_patients,
+        weighted_patients=record.weighted_patients,
+        source=record.source,
+    )
+
+
+def _write_payment_years(
+    session: Session, result: PaymentsResult, practice_ids: dict[str, uuid.UUID]
+) -> None:
+    table = PracticePaymentYear.__table__
+    existing = {
+        row.practice_id: row
+        for row in session.execute(
+            select(table.c.id, table.c.practice_id, *(table.c[name] for name in COMPARED)).where(
+                table.c.financial_year == str(result.financial_year)
+            )
+        )
+    }
+    now = utc_now()
+    new_rows, changed_rows = [], []
+    for record in result.payments:
+        practice_id = practice_ids[record.ods_code]
+        values = {name: getattr(record, name) for name in COMPARED}
+        current = existing.get(practice_id)
+        if current is None:
+            new_rows.append(
+                values
+                | {
+                    "id": uuid.uuid4(),
+                    "practice_id": practice_id,
+                    "financial_year": str(record.financial_year),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        elif any(getattr(current, name) != value for name, value in values.items()):
+            changed_rows.append(
+                {f"new_{name}": value for name, value in values.items()}
+                | {"row_id": current.id, "now": now}
+            )
+        else:
+            result.report.unchanged += 1
+    if new_rows:
+        session.execute(insert(table), new_rows)
+    if changed_rows:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(
+                {name: bindparam(f"new_{name}") for name in COMPARED}
+                | {"updated_at": bindparam("now")}
+            ),
+            changed_rows,
+            execution_options={"synchronize_session": False},
+        )
+    result.report.added = len(new_rows)
+    result.report.updated = len(changed_rows)
+
+
+def _update_practices(
+    session: Session,
+    results: list[PaymentsResult],
+    practice_ids: dict[str, uuid.UUID],
+    area_ids: dict[str, uuid.UUID],
+) -> None:
+    """Contract type, dispensing and PCN from each practice's latest stored year."""
+    latest_stored = {
+        practice_id: year
+        for practice_id, year in session.execute(
+            select(
+                PracticePaymentYear.practice_id, func.max(PracticePaymentYear.financial_year)
+            ).group_by(PracticePaymentYear.practice_id)
+        )
+    }
+    latest: dict[uuid.UUID, PaymentYearRecord] = {}
+    for result in sorted(results, key=lambda r: r.financial_year):
+        for record in result.payments:
+            practice_id = practice_ids[record.ods_code]
+            if str(record.financial_year) == str(latest_stored.get(practice_id)):
+                latest[practice_id] = record
+    locality_ids = ensure_localities(
+        session,
+        {
+            record.pcn_code: (record.pcn_name or record.pcn_code, area_ids[record.area_code])
+            for record in latest.values()
+            if record.pcn_code
+        },
+    )
+    table = Practice.__table__
+    current = {
+        row.id: row
+        for row in session.execute(
+            select(
+                table.c.id,
+                table.c.contract_type,
+                table.c.dispensing,
+                table.c.locality_id,
+                table.c.version,
+            ).with_for_update()
+        )
+        if row.id in latest
+    }
+    now = utc_now()
+    changed_rows = []
+    for practice_id, record in latest.items():
+        row = current[practice_id]
+        wanted = {
+            "contract_type": record.contract_type,
+            "dispensing": row.dispensing if record.dispensing is None else record.dispensing,
+            "locality_id": locality_ids[record.pcn_code] if record.pcn_code else row.locality_id,
+        }
+        if any(getattr(row, name) != value for name, value in wanted.items()):
+            changed_rows.append(
+                {f"new_{name}": value for name, value in wanted.items()}
+                | {"row_id": practice_id, "new_version": row.version + 1, "now": now}
+            )
+    if changed_rows:
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(
+                {
+                    name: bindparam(f"new_{name}")
+                    for name in ("contract_type", "dispensing", "locality_id")
+                }
+                | {"version": bindparam("new_version"), "updated_at": bindparam("now")}
+            ),
+            changed_rows,
+            execution_options={"synchronize_session": False},
+        )

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine set-up, units of work and the migration runner."""
