@@ -5,9 +5,8 @@ Revises:
 Create Date: 2026-11-23 10:59:30.481657
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "0001_initial"
 down_revision = None
@@ -157,9 +156,7 @@ def upgrade() -> None:
     op.create_table(
         "practice_payment_year",
         sa.Column("practice_id", sa.Uuid(), nullable=False),
-        sa.Column(
-            "financial_year", sa.String(length=7), nullable=False
-        ),
+        sa.Column("financial_year", sa.String(length=7), nullable=False),
         sa.Column("contract_type", sa.String(length=7), nullable=False),
         sa.Column("registered_patients", sa.Numeric(precision=12, scale=2), nullable=True),
         sa.Column("weighted_patients", sa.Numeric(precision=12, scale=2), nullable=True),

@@ -1,0 +1,151 @@
+"""The command line's shape. Handlers are imported only when their command runs, so that
+`contractdesk --version` and the desktop app's start-up pay for nothing they do not use."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from contractdesk import __version__
+from contractdesk.cli.output import FORMATS
+
+
+def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int | None]:
+    def run(arguments: argparse.Namespace) -> int | None:
+        handler = getattr(importlib.import_module(f"contractdesk.cli.{module}"), function)
+        return handler(arguments)
+
+    return run
+
+
+def _connection_options(suppress: bool) -> argparse.ArgumentParser:
+    """--db/--user/--demo, accepted before or after the command."""
+    default: Any = argparse.SUPPRESS if suppress else None
+    options = argparse.ArgumentParser(add_help=False)
+    group = options.add_argument_group("database and user")
+    group.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        default=default,
+        help="SQLite file or postgresql+psycopg:// URL (default: $CONTRACTDESK_DATABASE_URL, "
+        "else the file in your user data folder)",
+    )
+    group.add_argument(
+        "--demo",
+        action="store_true",
+        default=default,
+        help="use the demo database (see `contractdesk demo`)",
+    )
+    group.add_argument(
+        "--user",
+        metavar="NAME",
+        default=default,
+        help="sign in as NAME instead of your operating-system login",
+    )
+    return options
+
+
+def _area_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--area",
+        metavar="CODE",
+        action="append",
+        default=[],
+        help=f"only {what} of this commissioner area (sub-ICB code such as 03L); repeatable",
+    )
+
+
+def _format_option(parser: argparse.ArgumentParser, choices: tuple[str, ...] = FORMATS) -> None:
+    parser.add_argument("--format", choices=choices, default="table", help="output format")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _connection_options(suppress=True)
+    parser = argparse.ArgumentParser(
+        prog="contractdesk",
+        description="ContractDesk: GP contract management for NHS commissioners. "
+        "With no command, starts the desktop app.",
+        parents=[_connection_options(suppress=False)],
+    )
+    parser.add_argument("--version", action="version", version=f"ContractDesk {__version__}")
+    parser.set_defaults(handler=_lazy("app_commands", "start_desktop"))
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", parents=[common], help="(re)build the demo database")
+    demo.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="build only when the demo database does not exist yet",
+    )
+    demo.set_defaults(handler=_lazy("app_commands", "build_demo"))
+
+    db = commands.add_parser("db", help="upgrade, back up or check the database")
+    db_commands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", parents=[common], help="bring the schema to this version (admins)"
+    )
+    upgrade.set_defaults(handler=_lazy("database_commands", "upgrade"))
+    backup = db_commands.add_parser("backup", parents=[common], help="copy a SQLite database")
+    backup.add_argument("out", type=Path, metavar="OUT")
+    backup.set_defaults(handler=_lazy("database_commands", "backup"))
+    check = db_commands.add_parser(
+        "check", parents=[common], help="check the schema revision and integrity"
+    )
+    check.set_defaults(handler=_lazy("database_commands", "check"))
+
+    imports = commands.add_parser("import", help="import NHS data files")
+    import_kinds = imports.add_subparsers(title="what to import", metavar="KIND", required=True)
+    practices = import_kinds.add_parser(
+        "practices", parents=[common], help="practices from the ODS epraccur.csv extract"
+    )
+    practices.add_argument("file", type=Path, metavar="FILE")
+    _area_option(practices, "import the practices")
+    practices.set_defaults(handler=_lazy("import_commands", "import_practices"))
+    list_sizes = import_kinds.add_parser(
+        "list-sizes",
+        parents=[common],
+        help="registered patients from NHS Digital's gp-reg-pat-prac-all CSV",
+    )
+    list_sizes.add_argument("file", type=Path, metavar="FILE")
+    _area_option(list_sizes, "import the list sizes")
+    list_sizes.set_defaults(handler=_lazy("import_commands", "import_list_sizes"))
+    payments = import_kinds.add_parser(
+        "payments",
+        parents=[common],
+        help="NHS Payments to General Practice CSVs, one or more years",
+    )
+    payments.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    _area_option(payments, "import the payments")
+    payments.add_argument(
+        "--year", metavar="YYYY/YY", help="the financial year, when the file name does not say it"
+    )
+    payments.set_defaults(handler=_lazy("import_commands", "import_payments"))
+
+    register = commands.add_parser("practices", help="the practice register")
+    register_commands = register.add_subparsers(
+        title="practices commands", metavar="ACTION", required=True
+    )
+    listing = register_commands.add_parser("list", parents=[common], help="list practices")
+    _area_option(listing, "list the practices")
+    _format_option(listing)
+    listing.set_defaults(handler=_lazy("practice_commands", "list_practices"))
+    show = register_commands.add_parser("show", parents=[common], help="one practice in full")
+    show.add_argument("code", metavar="CODE", help="ODS practice code, e.g. C87003")
+    _format_option(show, ("table", "json"))
+    show.set_defaults(handler=_lazy("practice_commands", "show_practice"))
+
+    users = commands.add_parser("users", help="who may use this database, and their roles")
+    user_commands = users.add_subparsers(title="users commands", metavar="ACTION", required=True)
+    user_list = user_commands.add_parser("list", parents=[common], help="list users")
+    _format_option(user_list)
+    user_list.set_defaults(handler=_lazy("user_commands", "list_users"))
+    set_role = user_commands.add_parser(
+        "set-role", parents=[common], help="add a user or change their role (admins)"
+    )
+    set_role.add_argument("login", metavar="LOGIN")
+    set_role.add_argument("role", choices=("viewer", "officer", "approver", "admin"))
+    set_role.set_defaults(handler=_lazy("user_commands", "set_role"))
+    return parser

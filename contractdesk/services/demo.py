@@ -1,0 +1,81 @@
+"""The demo database: NHS Rotherham (03L) from the real published files in resources/demo.
+
+It is built in a temporary file and moved into place only when complete, so a failed build
+never leaves a half-made demo; and it is never built over the working database.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import select
+
+from contractdesk.app_paths import default_database_path
+from contractdesk.errors import BadInput
+from contractdesk.resources import resource_path
+from contractdesk.services.audit import record_change
+from contractdesk.services.list_size_import import import_list_sizes
+from contractdesk.services.payment_import import import_payments
+from contractdesk.services.practice_import import import_practices
+from contractdesk.services.workspace import open_workspace
+from contractdesk.store.models import AuditEntry, Practice
+from contractdesk.store.unit_of_work import unit_of_work
+
+DEMO_AREA = "03L"
+DEMO_ACTION = "build-demo"
+DEMO_FILES = {
+    "practices": ("demo", "epraccur_03L_2025-09.csv"),
+    "payments": ("demo", "nhs_payments_gp_03L_2022-23.csv"),
+    "list_sizes": ("demo", "gp-reg-pat-prac-03L_2022-05.csv"),
+}
+
+
+def build_demo_database(target: Path, login: str) -> Path:
+    target = target.expanduser().resolve()
+    _refuse_unsafe_target(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = target.with_name(f".{target.name}.building")
+    _remove_database_files(building)
+    workspace = open_workspace(str(building), login)
+    try:
+        import_practices(workspace, resource_path(*DEMO_FILES["practices"]), [DEMO_AREA])
+        import_payments(workspace, [resource_path(*DEMO_FILES["payments"])], [DEMO_AREA])
+        import_list_sizes(workspace, resource_path(*DEMO_FILES["list_sizes"]), [DEMO_AREA])
+        with unit_of_work(workspace.engine, write=True) as session:
+            record_change(
+                session,
+                login,
+                action=DEMO_ACTION,
+                entity_type="database",
+                summary="built the Rotherham (03L) demo database from real NHS data",
+            )
+    finally:
+        workspace.close()
+    _remove_database_files(target)
+    os.replace(building, target)
+    return target
+
+
+def _refuse_unsafe_target(target: Path) -> None:
+    if target == default_database_path().resolve():
+        raise BadInput(f"{target} is your working database; the demo is never built over it.")
+    if not target.exists():
+        return
+    try:
+        workspace = open_workspace(str(target), "demo-check")
+    except Exception:
+        raise BadInput(f"{target} exists and is not a ContractDesk demo database.") from None
+    try:
+        with unit_of_work(workspace.engine) as session:
+            is_demo = session.scalar(select(AuditEntry.id).where(AuditEntry.action == DEMO_ACTION))
+            has_data = session.scalar(select(Practice.id).limit(1))
+    finally:
+        workspace.close()
+    if has_data and not is_demo:
+        raise BadInput(f"{target} holds data that is not the demo; choose another file.")
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

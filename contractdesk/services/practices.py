@@ -1,0 +1,302 @@
+"""Reading and editing the practice register."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.exc import StaleDataError
+
+from contractdesk.domain.identifiers import normalise_postcode
+from contractdesk.domain.practice_rules import practice_field_errors
+from contractdesk.domain.roles import Role
+from contractdesk.errors import BadInput, ConflictError, NotFound
+from contractdesk.services.audit import AuditRecord, as_record, record_change
+from contractdesk.services.workspace import Workspace
+from contractdesk.store.models import AuditEntry, CommissionerArea, ListSize, Locality, Practice
+from contractdesk.store.unit_of_work import unit_of_work
+
+# What an officer may change through the practice form (ODS code is the identity: not editable).
+EDITABLE_FIELDS = (
+    "name",
+    "address_line1",
+    "address_line2",
+    "address_line3",
+    "address_line4",
+    "address_line5",
+    "postcode",
+    "phone",
+    "status",
+    "open_date",
+    "close_date",
+    "contract_type",
+    "contract_reference",
+    "contract_start",
+    "contract_end",
+    "dispensing",
+)
+
+
+@dataclass(frozen=True)
+class PracticeSummary:
+    """A row of the practice register."""
+
+    ods_code: str
+    name: str
+    postcode: str | None
+    area_code: str | None
+    locality_code: str | None
+    locality_name: str | None
+    contract_type: str
+    status: str
+    registered_patients: Decimal | None
+    weighted_patients: Decimal | None
+    list_size_date: date | None
+
+
+@dataclass(frozen=True)
+class ListSizeEntry:
+    as_of: date
+    registered_patients: Decimal | None
+    weighted_patients: Decimal | None
+    source: str
+
+
+@dataclass(frozen=True)
+class PracticeDetail:
+    ods_code: str
+    name: str
+    address_line1: str | None
+    address_line2: str | None
+    address_line3: str | None
+    address_line4: str | None
+    address_line5: str | None
+    postcode: str | None
+    phone: str | None
+    status: str
+    open_date: date | None
+    close_date: date | None
+    contract_type: str
+    contract_reference: str | None
+    contract_start: date | None
+    contract_end: date | None
+    dispensing: bool
+    area_code: str | None
+    area_name: str | None
+    locality_code: str | None
+    locality_name: str | None
+    version: int
+    list_sizes: tuple[ListSizeEntry, ...]
+
+    @property
+    def address(self) -> list[str]:
+        lines = [
+            self.address_line1,
+            self.address_line2,
+            self.address_line3,
+            self.address_line4,
+            self.address_line5,
+            self.postcode,
+        ]
+        return [line for line in lines if line]
+
+    def editable_values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in EDITABLE_FIELDS}
+
+
+def list_practices(
+    workspace: Workspace, areas: Collection[str] = (), include_closed: bool = True
+) -> list[PracticeSummary]:
+    latest_registered = _latest_list_size(ListSize.registered_patients)
+    latest_weighted = _latest_list_size(ListSize.weighted_patients)
+    registered = aliased(ListSize)
+    weighted = aliased(ListSize)
+    query = (
+        select(
+            Practice.ods_code,
+            Practice.name,
+            Practice.postcode,
+            CommissionerArea.code,
+            Locality.code,
+            Locality.name,
+            Practice.contract_type,
+            Practice.status,
+            registered.registered_patients,
+            weighted.weighted_patients,
+            registered.as_of,
+        )
+        .outerjoin(CommissionerArea, Practice.area_id == CommissionerArea.id)
+        .outerjoin(Locality, Practice.locality_id == Locality.id)
+        .outerjoin(latest_registered, latest_registered.c.practice_id == Practice.id)
+        .outerjoin(registered, and_(registered.id == latest_registered.c.id))
+        .outerjoin(latest_weighted, latest_weighted.c.practice_id == Practice.id)
+        .outerjoin(weighted, weighted.id == latest_weighted.c.id)
+        .order_by(Practice.ods_code)
+    )
+    if areas:
+        query = query.where(CommissionerArea.code.in_(list(areas)))
+    if not include_closed:
+        query = query.where(Practice.status != "closed")
+    with unit_of_work(workspace.engine) as session:
+        return [PracticeSummary(*row) for row in session.execute(query)]
+
+
+def _latest_list_size(value_column):  # type: ignore[no-untyped-def]
+    """Per practice, the id of its most recent list-size row that has `value_column`."""
+    ranked = (
+        select(
+            ListSize.practice_id,
+            ListSize.id,
+            func.row_number()
+            .over(
+                partition_by=ListSize.practice_id,
+                order_by=(ListSize.as_of.desc(), ListSize.created_at.desc()),
+            )
+            .label("rank"),
+        )
+        .where(value_column.is_not(None))
+        .subquery()
+    )
+    return select(ranked.c.practice_id, ranked.c.id).where(ranked.c.rank == 1).subquery()
+
+
+def get_practice(workspace: Workspace, ods_code: str) -> PracticeDetail:
+    with unit_of_work(workspace.engine) as session:
+        return _detail(session, _find(session, ods_code))
+
+
+def practice_history(workspace: Workspace, ods_code: str) -> list[AuditRecord]:
+    """The practice's own audit entries, newest first."""
+    with unit_of_work(workspace.engine) as session:
+        practice = _find(session, ods_code)
+        entries = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity_type == "practice", AuditEntry.entity_id == practice.id)
+            .order_by(AuditEntry.occurred_at.desc())
+        )
+        return [as_record(entry) for entry in entries]
+
+
+def create_practice(
+    workspace: Workspace, ods_code: str, values: Mapping[str, Any]
+) -> PracticeDetail:
+    workspace.require(Role.OFFICER, "add practices")
+    values = _clean(values)
+    errors = practice_field_errors({"ods_code": ods_code, "name": "", "status": "active"} | values)
+    if errors:
+        raise BadInput(_describe(errors))
+    with unit_of_work(workspace.engine, write=True) as session:
+        if session.scalar(select(Practice.id).where(Practice.ods_code == ods_code)):
+            raise BadInput(f"A practice with the ODS code {ods_code} already exists.")
+        practice = Practice(ods_code=ods_code, **({"status": "active"} | values))
+        session.add(practice)
+        session.flush()
+        record_change(
+            session,
+            workspace.user.login,
+            action="create",
+            entity=practice,
+            entity_key=ods_code,
+            after=values,
+            summary=f"added practice {ods_code}",
+        )
+        return _detail(session, practice)
+
+
+def update_practice(
+    workspace: Workspace, ods_code: str, expected_version: int, changes: Mapping[str, Any]
+) -> PracticeDetail:
+    """Save the officer's changes, refusing them if someone saved a newer version meanwhile."""
+    workspace.require(Role.OFFICER, "edit practices")
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise BadInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}")
+    changes = _clean(changes)
+    with unit_of_work(workspace.engine, write=True) as session:
+        practice = _find(session, ods_code)
+        if practice.version != expected_version:
+            raise ConflictError(
+                f"{ods_code} was changed by someone else since you opened it "
+                f"(your version {expected_version}, now {practice.version}).",
+                current=_detail(session, practice),
+            )
+        before = {name: getattr(practice, name) for name in changes}
+        errors = practice_field_errors(_editable(practice) | changes)
+        if errors:
+            raise BadInput(_describe(errors))
+        changed = {name: value for name, value in changes.items() if before[name] != value}
+        if not changed:
+            return _detail(session, practice)
+        for name, value in changed.items():
+            setattr(practice, name, value)
+        try:
+            session.flush()
+        except StaleDataError:
+            raise ConflictError(
+                f"{ods_code} was changed by someone else while saving.", current=None
+            ) from None
+        record_change(
+            session,
+            workspace.user.login,
+            action="update",
+            entity=practice,
+            entity_key=ods_code,
+            before={name: before[name] for name in changed},
+            after=changed,
+            summary=f"edited {', '.join(sorted(changed))}",
+        )
+        return _detail(session, practice)
+
+
+def _find(session: Session, ods_code: str) -> Practice:
+    practice = session.scalar(select(Practice).where(Practice.ods_code == ods_code.upper()))
+    if practice is None:
+        raise NotFound(f"No practice with the ODS code {ods_code}.")
+    return practice
+
+
+def _editable(practice: Practice) -> dict[str, Any]:
+    return {name: getattr(practice, name) for name in EDITABLE_FIELDS}
+
+
+def _clean(values: Mapping[str, Any]) -> dict[str, Any]:
+    cleaned = {
+        name: (value.strip() or None) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
+    if cleaned.get("postcode"):
+        cleaned["postcode"] = normalise_postcode(cleaned["postcode"]) or cleaned["postcode"]
+    return cleaned
+
+
+def _describe(errors: Mapping[str, str]) -> str:
+    return "; ".join(f"{name.replace('_', ' ')}: {message}" for name, message in errors.items())
+
+
+def _detail(session: Session, practice: Practice) -> PracticeDetail:
+    sizes = session.scalars(
+        select(ListSize)
+        .where(ListSize.practice_id == practice.id)
+        .order_by(ListSize.as_of.desc(), ListSize.source)
+    )
+    values = {
+        field.name: getattr(practice, field.name, None)
+        for field in fields(PracticeDetail)
+        if hasattr(Practice, field.name)
+    }
+    return PracticeDetail(
+        **values,
+        area_code=practice.area.code if practice.area else None,
+        area_name=practice.area.name if practice.area else None,
+        locality_code=practice.locality.code if practice.locality else None,
+        locality_name=practice.locality.name if practice.locality else None,
+        list_sizes=tuple(
+            ListSizeEntry(size.as_of, size.registered_patients, size.weighted_patients, size.source)
+            for size in sizes
+        ),
+    )
