@@ -1,0 +1,44 @@
+# ContractDesk developer commands. Everything runs from a virtual environment in .venv that the
+# first command creates, so a fresh machine needs only Python 3.11+ (and make).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
+
+.PHONY: run demo test lint check bench screenshots installer clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+## run: set up, build the demo database on first run, start the app on it
+run: $(INSTALLED)
+	$(BIN)/contractdesk demo --if-missing
+	$(BIN)/contractdesk --demo
+
+## demo: rebuild the demo database from the real Rotherham data in resources/demo
+demo: $(INSTALLED)
+	$(BIN)/contractdesk demo
+
+## test: set up, then lint, check the layer contract and run the whole test suite
+test: lint
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check contractdesk db tests bench
+	$(BIN)/lint-imports
+
+## bench: the benchmarks in bench/ (figures go in the README's performance section)
+bench: $(INSTALLED)
+	$(BIN)/python bench/bench_imports.py
+
+## screenshots: render every window and dialog to build/screenshots/ (offscreen)
+screenshots: $(INSTALLED)
+	$(BIN)/python -m contractdesk.gui.screenshots
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache

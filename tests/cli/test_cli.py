@@ -1,0 +1,132 @@
+"""The command line: what it prints and its exit status (0 ok, 2 bad input, 1 a bug)."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from contractdesk.cli import main
+from tests.helpers import copy_with_line_changed
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "cli.sqlite")
+
+
+def test_import_then_list_and_show(db, real_data, capsys):
+    epraccur = str(real_data / "ods" / "epraccur_2025-09.csv")
+    assert main(["--db", db, "import", "practices", epraccur, "--area", "03L"]) == 0
+    printed = capsys.readouterr().out
+    assert "37 added" in printed
+    assert "epraccur_2025-09.csv:241:26 (Prescribing setting)" in printed  # skipped rows named
+    payments = str(real_data / "nhs_payments_gp" / "nhs_payments_gp_2022-23.csv")
+    assert main(["import", "payments", payments, "--area", "03L", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "practices", "list", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert len(listed) == 37
+    assert {"ods_code": "C87003", "contract_type": "PMS"}.items() <= listed[1].items()
+    assert main(["--db", db, "practices", "list", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("ods_code,name,postcode") and len(lines) == 38
+    assert main(["--db", db, "practices", "show", "c87003"]) == 0
+    assert "ROTHERHAM CENTRAL NORTH PCN" in capsys.readouterr().out
+
+
+def test_bad_input_exits_2_with_a_message_and_no_traceback(db, real_data, tmp_path, capsys):
+    broken = copy_with_line_changed(
+        real_data / "ods" / "epraccur_2025-09.csv",
+        tmp_path / "epraccur.csv",
+        2,
+        lambda text: text[:40] + "\n",
+    )
+    assert main(["--db", db, "import", "practices", str(broken)]) == 2
+    error = capsys.readouterr().err
+    assert "epraccur.csv:2: has" in error and "Traceback" not in error
+    assert main(["--db", db, "import", "practices", str(tmp_path / "missing.csv")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert main(["--db", db, "practices", "show", "C99999"]) == 2
+    assert "No practice" in capsys.readouterr().err
+
+
+def test_bad_arguments_exit_2(db):
+    with pytest.raises(SystemExit) as exited:
+        main(["--db", db, "practices", "list", "--format", "xml"])
+    assert exited.value.code == 2
+    with pytest.raises(SystemExit) as exited:
+        main(["import", "nonsense"])
+    assert exited.value.code == 2
+
+
+def test_an_unexpected_failure_exits_1_and_logs_the_traceback(db, monkeypatch, capsys, tmp_path):
+    from contractdesk.cli import practice_commands
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(practice_commands, "load_practices", explode)
+    assert main(["--db", db, "practices", "list"]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.startswith("contractdesk: unexpected error: RuntimeError: boom (details in ")
+    assert len(error.splitlines()) == 1
+    log_file = error.rsplit("details in ", 1)[1].rstrip(")")
+    assert "Traceback" in open(log_file, encoding="utf-8").read()
+
+
+def test_db_backup_and_check(db, tmp_path, capsys):
+    assert main(["--db", db, "db", "upgrade"]) == 0
+    assert "upgraded from empty" in capsys.readouterr().out
+    assert main(["--db", db, "db", "upgrade"]) == 0
+    assert "already at schema" in capsys.readouterr().out
+    backup = tmp_path / "copy.sqlite"
+    assert main(["--db", db, "db", "backup", str(backup)]) == 0
+    assert main(["--db", str(backup), "db", "check"]) == 0
+    assert capsys.readouterr().out.strip().endswith("ok")
+
+
+def test_demo_is_built_beside_never_over_the_working_database(capsys):
+    from contractdesk.app_paths import default_database_path, default_demo_database_path
+
+    assert main(["demo"]) == 0
+    assert default_demo_database_path().exists()
+    assert main(["--demo", "practices", "list", "--format", "json"]) == 0
+    capsys.readouterr()
+    assert main(["demo", "--if-missing"]) == 0
+    assert "already" in capsys.readouterr().out
+    assert main(["demo", "--db", str(default_database_path())]) == 2
+    assert "working database" in capsys.readouterr().err
+
+
+def test_demo_refuses_a_file_holding_other_data(db, real_data, capsys):
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "import",
+                "practices",
+                str(real_data / "ods" / "epraccur_2025-09.csv"),
+                "--area",
+                "03L",
+            ]
+        )
+        == 0
+    )
+    assert main(["demo", "--db", db]) == 2
+    assert "not the demo" in capsys.readouterr().err
+
+
+def test_console_entry_points_start(tmp_path):
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-m", "contractdesk", "--version"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("ContractDesk ")

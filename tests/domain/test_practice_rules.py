@@ -1,0 +1,55 @@
+from datetime import date
+
+from contractdesk.domain.practice_rules import practice_field_errors
+from contractdesk.domain.roles import Role
+
+
+def test_a_valid_practice_has_no_errors():
+    assert (
+        practice_field_errors(
+            {
+                "ods_code": "C87003",
+                "name": "Woodstock Bower",
+                "postcode": "S61 1AH",
+                "status": "active",
+                "contract_type": "PMS",
+                "open_date": date(1974, 4, 1),
+            }
+        )
+        == {}
+    )
+
+
+def test_each_bad_field_is_named():
+    errors = practice_field_errors(
+        {
+            "ods_code": "X1",
+            "name": " ",
+            "postcode": "nowhere",
+            "status": "gone",
+            "contract_type": "XMS",
+            "registered_patients": -1,
+        }
+    )
+    assert set(errors) == {
+        "ods_code",
+        "name",
+        "postcode",
+        "status",
+        "contract_type",
+        "registered_patients",
+    }
+
+
+def test_close_date_may_equal_but_not_precede_open_date():
+    same_day = {"open_date": date(2020, 1, 1), "close_date": date(2020, 1, 1)}
+    assert practice_field_errors(same_day) == {}
+    before = {"open_date": date(2020, 1, 1), "close_date": date(2019, 12, 31)}
+    assert "close_date" in practice_field_errors(before)
+
+
+def test_roles_are_ordered():
+    assert Role.ADMIN.can_act_as(Role.OFFICER)
+    assert Role.APPROVER.can_act_as(Role.OFFICER)
+    assert not Role.VIEWER.can_act_as(Role.OFFICER)
+    assert not Role.OFFICER.can_act_as(Role.APPROVER)
