@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_an_unexpected_failure_exits_1_and_logs_the_traceback(db, monkeypatch, c
     assert error.startswith("contractdesk: unexpected error: RuntimeError: boom (details in ")
     assert len(error.splitlines()) == 1
     log_file = error.rsplit("details in ", 1)[1].rstrip(")")
-    assert "Traceback" in open(log_file, encoding="utf-8").read()
+    assert "Traceback" in Path(log_file).read_text(encoding="utf-8")
 
 
 def test_db_backup_and_check(db, tmp_path, capsys):
