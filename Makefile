@@ -29,7 +29,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check contractdesk db tests bench
+	$(BIN)/ruff check
 	$(BIN)/lint-imports
 
 ## bench: the benchmarks in bench/ (figures go in the README's performance section)
