@@ -131,3 +131,28 @@ def test_console_entry_points_start(tmp_path):
     )
     assert result.returncode == 0
     assert result.stdout.startswith("ContractDesk ")
+
+
+def test_user_option_signs_in_as_that_user(db, capsys):
+    assert main(["--db", db, "--user", "alice", "users", "list", "--format", "csv"]) == 0
+    assert main(["--db", db, "users", "list", "--user", "bob", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "alice,alice,admin,True" in lines
+    assert "bob,bob,viewer,True" in lines
+
+
+@pytest.mark.postgresql
+def test_postgresql_is_upgraded_by_an_admin_command(_postgres, capsys):
+    name = "cd_test_cli_" + _postgres.template[-6:]
+    url = _postgres.create(name)
+    try:
+        assert main(["--db", url, "practices", "list"]) == 2
+        assert "contractdesk db upgrade" in capsys.readouterr().err
+        assert main(["--db", url, "--user", "admin", "db", "upgrade"]) == 0
+        assert main(["--db", url, "--user", "admin", "practices", "list"]) == 0
+        capsys.readouterr()
+        assert main(["--db", url, "--user", "someone", "db", "upgrade"]) == 2
+        assert "Only an admin" in capsys.readouterr().err
+        assert main(["--db", url, "--user", "admin", "db", "check"]) == 0
+    finally:
+        _postgres.drop(name)
