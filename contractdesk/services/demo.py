@@ -7,9 +7,9 @@ never leaves a half-made demo; and it is never built over the working database.
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
-
-from sqlalchemy import select
 
 from contractdesk.app_paths import default_database_path
 from contractdesk.errors import BadInput
@@ -19,7 +19,6 @@ from contractdesk.services.list_size_import import import_list_sizes
 from contractdesk.services.payment_import import import_payments
 from contractdesk.services.practice_import import import_practices
 from contractdesk.services.workspace import open_workspace
-from contractdesk.store.models import AuditEntry, Practice
 from contractdesk.store.unit_of_work import unit_of_work
 
 DEMO_AREA = "03L"
@@ -62,17 +61,26 @@ def _refuse_unsafe_target(target: Path) -> None:
         raise BadInput(f"{target} is your working database; the demo is never built over it.")
     if not target.exists():
         return
+    # Look, read-only and without signing in, so that a file that is not ours stays untouched.
     try:
-        workspace = open_workspace(str(target), "demo-check")
-    except Exception:
+        with closing(sqlite3.connect(f"{target.as_uri()}?mode=ro", uri=True)) as connection:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            has_data = (
+                "practice" in tables
+                and connection.execute("SELECT 1 FROM practice LIMIT 1").fetchone()
+            )
+            is_demo = (
+                "audit_log" in tables
+                and connection.execute(
+                    "SELECT 1 FROM audit_log WHERE action = ?", (DEMO_ACTION,)
+                ).fetchone()
+            )
+    except sqlite3.DatabaseError:
         raise BadInput(f"{target} exists and is not a ContractDesk demo database.") from None
-    try:
-        with unit_of_work(workspace.engine) as session:
-            is_demo = session.scalar(select(AuditEntry.id).where(AuditEntry.action == DEMO_ACTION))
-            has_data = session.scalar(select(Practice.id).limit(1))
-    finally:
-        workspace.close()
-    if has_data and not is_demo:
+    if (tables and not {"practice", "audit_log"} <= tables) or (has_data and not is_demo):
         raise BadInput(f"{target} holds data that is not the demo; choose another file.")
 
 

@@ -156,3 +156,12 @@ def test_postgresql_is_upgraded_by_an_admin_command(_postgres, capsys):
         assert main(["--db", url, "--user", "admin", "db", "check"]) == 0
     finally:
         _postgres.drop(name)
+
+
+def test_demo_leaves_a_foreign_file_untouched(tmp_path, capsys):
+    other = tmp_path / "notes.sqlite"
+    other.write_bytes(b"not a database at all, but someone's file" * 10)
+    before = other.read_bytes()
+    assert main(["demo", "--db", str(other)]) == 2
+    assert "not a ContractDesk demo" in capsys.readouterr().err
+    assert other.read_bytes() == before
