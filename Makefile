@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: run demo test lint check bench screenshots installer clean
+.PHONY: run demo test lint bench screenshots installer clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,9 @@ screenshots: $(INSTALLED)
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
+
+## installer: a one-folder PyInstaller build in dist/ContractDesk (smoke-tested with --version)
+installer: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6'
+	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+	dist/ContractDesk/contractdesk --version

@@ -1,0 +1,72 @@
+"""Sorting and filtering of the practice register: search text, contract type and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+
+from contractdesk.gui.practice_table_model import SORT_ROLE, PracticeTableModel
+from contractdesk.services.practices import PracticeSummary
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PracticeFilterProxy(QSortFilterProxyModel):
+    """Shows the practices that match every filter; sorts on raw values with blanks last."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._search_text = ""
+        self._contract_type: str | None = None
+        self._status: str | None = None
+        self.setSortRole(SORT_ROLE)
+
+    def set_search_text(self, text: str) -> None:
+        """Match `text` case-insensitively anywhere in code, name, postcode or locality."""
+        self._change_filter("_search_text", text.strip().casefold())
+
+    def set_contract_type(self, contract_type: str | None) -> None:
+        """Only this contract type (e.g. "PMS"); None shows all."""
+        self._change_filter("_contract_type", contract_type)
+
+    def set_status(self, status: str | None) -> None:
+        """Only this status (e.g. "active"); None shows all."""
+        self._change_filter("_status", status)
+
+    def _change_filter(self, attribute: str, value: Any) -> None:
+        if getattr(self, attribute) == value:
+            return
+        self.beginFilterChange()
+        setattr(self, attribute, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        if not isinstance(model, PracticeTableModel):
+            return True
+        return self._accepts(model.practice_at(source_row))
+
+    def _accepts(self, practice: PracticeSummary) -> bool:
+        if self._contract_type is not None and practice.contract_type != self._contract_type:
+            return False
+        if self._status is not None and practice.status != self._status:
+            return False
+        if not self._search_text:
+            return True
+        searchable = (practice.ods_code, practice.name, practice.postcode, practice.locality_name)
+        return any(self._search_text in (field or "").casefold() for field in searchable)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
+        # Compared here in Python rather than by Qt so big numbers keep full precision and a
+        # missing value goes to the bottom in either direction, which a plain compare cannot do.
+        left_value = left.data(SORT_ROLE)
+        right_value = right.data(SORT_ROLE)
+        if left_value is None or right_value is None:
+            blank_is_smaller = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            if left_value is None and right_value is None:
+                return False
+            return (left_value is None) == blank_is_smaller
+        if isinstance(left_value, str) and isinstance(right_value, str):
+            return left_value.casefold() < right_value.casefold()
+        return left_value < right_value

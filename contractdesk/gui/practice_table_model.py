@@ -1,0 +1,123 @@
+"""The practice register as a Qt table model over `PracticeSummary` rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from contractdesk.services.practices import PracticeSummary
+
+ODS_CODE_COLUMN = 0
+NAME_COLUMN = 1
+LOCALITY_COLUMN = 2
+CONTRACT_TYPE_COLUMN = 3
+REGISTERED_COLUMN = 4
+WEIGHTED_COLUMN = 5
+STATUS_COLUMN = 6
+
+COLUMN_TITLES = {
+    ODS_CODE_COLUMN: "ODS code",
+    NAME_COLUMN: "Name",
+    LOCALITY_COLUMN: "Locality/PCN",
+    CONTRACT_TYPE_COLUMN: "Contract",
+    REGISTERED_COLUMN: "Registered",
+    WEIGHTED_COLUMN: "Weighted",
+    STATUS_COLUMN: "Status",
+}
+NUMBER_COLUMNS = frozenset({REGISTERED_COLUMN, WEIGHTED_COLUMN})
+
+# The raw value to sort by: numbers as numbers (so 9,000 sorts below 10,000), None when unknown.
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+_RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PracticeTableModel(QAbstractTableModel):
+    """Read-only rows of the practice register; `set_rows` replaces them all."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PracticeSummary] = []
+
+    def set_rows(self, rows: Sequence[PracticeSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def practice_at(self, row: int) -> PracticeSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or section not in COLUMN_TITLES:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMN_TITLES[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
+            return _RIGHT_ALIGNED
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        practice = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display_text(practice, column)
+        if role == SORT_ROLE:
+            return _sort_value(practice, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
+            return _RIGHT_ALIGNED
+        if role == Qt.ItemDataRole.ToolTipRole and column in NUMBER_COLUMNS:
+            return _list_size_tooltip(practice)
+        return None
+
+
+def _raw_value(practice: PracticeSummary, column: int) -> Any:
+    return {
+        ODS_CODE_COLUMN: practice.ods_code,
+        NAME_COLUMN: practice.name,
+        LOCALITY_COLUMN: practice.locality_name,
+        CONTRACT_TYPE_COLUMN: practice.contract_type,
+        REGISTERED_COLUMN: practice.registered_patients,
+        WEIGHTED_COLUMN: practice.weighted_patients,
+        STATUS_COLUMN: practice.status,
+    }.get(column)
+
+
+def _display_text(practice: PracticeSummary, column: int) -> str:
+    value = _raw_value(practice, column)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        # List sizes are published in quarter-patients; officers read them as whole numbers,
+        # and 11,116.5 should read 11,117 (Python's round() would go half to even: 11,116).
+        return f"{value.quantize(Decimal(1), rounding=ROUND_HALF_UP):,}"
+    return str(value)
+
+
+def _sort_value(practice: PracticeSummary, column: int) -> Any:
+    value = _raw_value(practice, column)
+    # A float, not the Decimal: Qt compares numbers it knows; a Decimal would be an opaque object.
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def _list_size_tooltip(practice: PracticeSummary) -> str:
+    if practice.list_size_date is None:
+        return "No list size recorded"
+    return f"List size at {practice.list_size_date:%d %b %Y}"

@@ -1,0 +1,57 @@
+"""GUI fixtures: the Rotherham demo database, opened fresh for each test, and strict Qt logs."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from contractdesk.services.demo import build_demo_database  # noqa: E402
+from contractdesk.services.workspace import Workspace, open_workspace  # noqa: E402
+
+GUI_TESTS = Path(__file__).parent
+DEMO_LOGIN = "tester"
+# The offscreen platform says this whenever a window is shown; it is not our bug.
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A Qt warning or error logged during a GUI test fails it (pytest-qt's log capture)."""
+    for item in items:
+        if GUI_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once: 37 Rotherham practices, 29 of them with list sizes."""
+    return build_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite", DEMO_LOGIN)
+
+
+@pytest.fixture
+def demo_workspace(_demo_template: Path, tmp_path: Path) -> Iterator[Workspace]:
+    """A private copy of the demo database, signed in as its admin, closed after the test."""
+    path = shutil.copyfile(_demo_template, tmp_path / "demo.sqlite")
+    workspace = open_workspace(str(path), DEMO_LOGIN)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(qapp) -> Iterator[None]:
+    """Name the app as run_desktop does; each test starts with no saved window layout.
+
+    The root conftest points XDG_CONFIG_HOME at a temporary folder, so this never touches
+    the real user's settings.
+    """
+    qapp.setOrganizationName("ContractDesk")
+    qapp.setApplicationName("ContractDesk")
+    QSettings().clear()
+    yield
+    QSettings().clear()
