@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from contractdesk.cli.session import open_from
+from contractdesk.cli.session import area_codes, open_from
 from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.errors import BadInput
 from contractdesk.importers.report import ImportRejected, ImportReport
@@ -18,13 +18,13 @@ SHOWN_PER_REASON = 5
 
 def import_practices(arguments: argparse.Namespace) -> int:
     with _workspace(arguments) as workspace:
-        _print(run_practices(workspace, arguments.file, _areas(arguments)))
+        _print(run_practices(workspace, arguments.file, area_codes(arguments)))
     return 0
 
 
 def import_list_sizes(arguments: argparse.Namespace) -> int:
     with _workspace(arguments) as workspace:
-        _print(run_list_sizes(workspace, arguments.file, _areas(arguments)))
+        _print(run_list_sizes(workspace, arguments.file, area_codes(arguments)))
     return 0
 
 
@@ -34,13 +34,9 @@ def import_payments(arguments: argparse.Namespace) -> int:
     except ValueError as error:
         raise BadInput(str(error)) from None
     with _workspace(arguments) as workspace:
-        for report in run_payments(workspace, arguments.files, _areas(arguments), year):
+        for report in run_payments(workspace, arguments.files, area_codes(arguments), year):
             _print(report)
     return 0
-
-
-def _areas(arguments: argparse.Namespace) -> list[str]:
-    return [code.strip().upper() for code in arguments.area]
 
 
 class _workspace:

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 
 from contractdesk.cli.output import write_record, write_rows
-from contractdesk.cli.session import open_from
+from contractdesk.cli.session import area_codes, open_from
 from contractdesk.services.practices import get_practice
 from contractdesk.services.practices import list_practices as load_practices
 
@@ -28,8 +28,7 @@ LIST_COLUMNS = (
 def list_practices(arguments: argparse.Namespace) -> int:
     workspace = open_from(arguments)
     try:
-        areas = [code.strip().upper() for code in arguments.area]
-        practices = load_practices(workspace, areas)
+        practices = load_practices(workspace, area_codes(arguments))
     finally:
         workspace.close()
     write_rows(

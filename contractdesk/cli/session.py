@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from contractdesk.app_paths import default_demo_database_path
+from contractdesk.domain.identifiers import is_commissioner_code
 from contractdesk.errors import BadInput
 from contractdesk.services.workspace import Workspace, open_workspace
 
@@ -20,3 +21,12 @@ def database_argument(arguments: argparse.Namespace) -> str | None:
 
 def open_from(arguments: argparse.Namespace) -> Workspace:
     return open_workspace(database_argument(arguments), getattr(arguments, "user", None))
+
+
+def area_codes(arguments: argparse.Namespace) -> list[str]:
+    """The `--area` codes, upper-cased and checked for the form of a sub-ICB/CCG code."""
+    codes = [code.strip().upper() for code in getattr(arguments, "area", [])]
+    malformed = [code for code in codes if not is_commissioner_code(code)]
+    if malformed:
+        raise BadInput(f"{', '.join(malformed)}: not a commissioner area code such as 03L")
+    return codes

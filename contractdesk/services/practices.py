@@ -143,7 +143,21 @@ def list_practices(
     if not include_closed:
         query = query.where(Practice.status != "closed")
     with unit_of_work(workspace.engine) as session:
+        _require_known_areas(session, areas)
         return [PracticeSummary(*row) for row in session.execute(query)]
+
+
+def _require_known_areas(session: Session, areas: Collection[str]) -> None:
+    """A mistyped area code should say so, not quietly list nothing."""
+    if not areas:
+        return
+    known = set(session.scalars(select(CommissionerArea.code)))
+    unknown = sorted(set(areas) - known)
+    if unknown:
+        raise NotFound(
+            f"No commissioner area {', '.join(unknown)} in this database "
+            f"(it has {', '.join(sorted(known)[:10]) or 'none yet'}{'…' if len(known) > 10 else ''})."
+        )
 
 
 def _latest_list_size(value_column):  # type: ignore[no-untyped-def]

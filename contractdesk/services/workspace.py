@@ -6,14 +6,14 @@ import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
 
 from contractdesk.domain.roles import Role
 from contractdesk.errors import DatabaseUnavailable, PermissionDenied
 from contractdesk.services.audit import record_change
 from contractdesk.store.engine import describe, make_engine, resolve_database_url, sqlite_path
+from contractdesk.store.errors import plain_database_errors
 from contractdesk.store.migrate import ensure_schema
 from contractdesk.store.models import AppUser
 from contractdesk.store.unit_of_work import unit_of_work
@@ -62,14 +62,10 @@ def open_workspace(db: str | None = None, login: str | None = None) -> Workspace
         raise DatabaseUnavailable(f"The folder for the database does not exist: {path.parent}")
     engine = make_engine(url)
     try:
-        backup = ensure_schema(engine, allow_upgrade=path is not None)
-        user = sign_in(engine, login or default_login())
-    except OperationalError as error:
-        engine.dispose()
-        raise DatabaseUnavailable(
-            f"Cannot use the database {describe(url)}: {error.orig}"
-        ) from None
-    except Exception:
+        with plain_database_errors(url):
+            backup = ensure_schema(engine, allow_upgrade=path is not None)
+            user = sign_in(engine, login or default_login())
+    except BaseException:
         engine.dispose()
         raise
     return Workspace(engine=engine, url=url, user=user, upgrade_backup=backup)
@@ -85,6 +81,9 @@ def default_login() -> str:
 def sign_in(engine: Engine, login: str) -> SignedInUser:
     """The first user of a new database is its admin; a newcomer later starts as a viewer."""
     with unit_of_work(engine, write=True) as session:
+        if engine.dialect.name == "postgresql":
+            # Two first sign-ins at once must not both find no users and both become admin.
+            session.execute(text("LOCK TABLE app_user IN SHARE ROW EXCLUSIVE MODE"))
         user = session.scalar(select(AppUser).where(AppUser.login == login))
         if user is None:
             is_first = session.scalar(select(func.count()).select_from(AppUser)) == 0

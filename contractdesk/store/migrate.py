@@ -35,9 +35,9 @@ def ensure_schema(engine: Engine, *, allow_upgrade: bool) -> Path | None:
             f"this version knows up to {SCHEMA_HEAD}). Install the newer version to open it."
         )
     if not allow_upgrade:
-        found = "an empty database" if revision is None else f"schema {revision}"
+        found = "is empty" if revision is None else f"has schema {revision}"
         raise DatabaseUnavailable(
-            f"The database has {found}, but this version of ContractDesk needs {SCHEMA_HEAD}. "
+            f"The database {found}, but this version of ContractDesk needs {SCHEMA_HEAD}. "
             "An administrator must run `contractdesk db upgrade` on it first."
         )
     backup = None

@@ -165,3 +165,43 @@ def test_demo_leaves_a_foreign_file_untouched(tmp_path, capsys):
     assert main(["demo", "--db", str(other)]) == 2
     assert "not a ContractDesk demo" in capsys.readouterr().err
     assert other.read_bytes() == before
+
+
+def test_environment_failures_get_a_plain_message_and_exit_2(tmp_path, capsys):
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_text("shopping list\n" * 200)
+    for command in (["practices", "list"], ["db", "check"], ["db", "backup", str(tmp_path / "b")]):
+        assert main(["--db", str(not_a_database), *command]) == 2, command
+        error = capsys.readouterr().err
+        assert "not a database" in error and "Traceback" not in error, command
+    server_down = "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=2"
+    assert main(["--db", server_down, "db", "check"]) == 2
+    assert "Cannot use the database" in capsys.readouterr().err
+
+
+def test_check_and_backup_never_create_the_file_they_are_given(tmp_path, capsys):
+    missing = tmp_path / "missing.sqlite"
+    assert main(["--db", str(missing), "db", "check"]) == 2
+    assert main(["--db", str(missing), "db", "backup", str(tmp_path / "copy.sqlite")]) == 2
+    assert "no database file" in capsys.readouterr().err
+    assert not missing.exists() and not (tmp_path / "copy.sqlite").exists()
+
+
+def test_upgrade_of_a_newer_database_says_so(db, capsys):
+    import sqlite3
+
+    assert main(["--db", db, "db", "upgrade"]) == 0
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0999_future'")
+    capsys.readouterr()
+    assert main(["--db", db, "--user", "stranger", "db", "upgrade"]) == 2
+    assert "newer version of ContractDesk" in capsys.readouterr().err
+
+
+def test_a_mistyped_area_is_refused(db, real_data, capsys):
+    epraccur = str(real_data / "ods" / "epraccur_2025-09.csv")
+    assert main(["--db", db, "import", "practices", epraccur, "--area", "03L"]) == 0
+    assert main(["--db", db, "practices", "list", "--area", "ZZZ"]) == 2
+    assert "No commissioner area ZZZ" in capsys.readouterr().err
+    assert main(["--db", db, "practices", "list", "--area", "not an area"]) == 2
+    assert "not a commissioner area code" in capsys.readouterr().err
