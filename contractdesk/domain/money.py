@@ -12,10 +12,21 @@ def pounds_to_pence(text: str) -> int:
 
     Sub-penny figures round half up, as payment schedules do.
     """
-    # Fast path for the plain `-1234.56` that fills payment files (hundreds of thousands a year).
+    # Fast paths for the plain `0`, `44` and `-1234.56` that fill payment files (360,000 figures
+    # a year): this function was the largest single cost of a payments import.
     body = text.strip()
+    if body.isdigit():
+        return int(body) * 100
+    whole, dot, fraction = body.partition(".")
+    if (
+        len(fraction) == 2
+        and fraction.isdigit()
+        and (whole.isdigit() or (whole[:1] == "-" and whole[1:].isdigit()))
+    ):
+        return int(whole + fraction)  # `-12` + `34` is -1234 pence
     negative = body.startswith("-")
-    whole, dot, fraction = (body[1:] if negative else body).partition(".")
+    if negative:
+        whole = whole[1:]
     if whole.isdigit() and (not dot or (fraction.isdigit() and len(fraction) <= 2)):
         pence = int(whole) * 100 + (int(fraction.ljust(2, "0")) if fraction else 0)
         return -pence if negative else pence

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from contractdesk.importers.records import ListSizeRecord
+from contractdesk.services.reference_data import new_ids
 from contractdesk.store.models import ListSize
 from contractdesk.store.types import utc_now
 
@@ -35,13 +36,15 @@ def write_list_sizes(
     now = utc_now()
     new_rows, changed_rows = [], []
     unchanged = 0
+    # Ids for every record up front (one read of randomness); the unused ones cost nothing.
+    ids = iter(new_ids(len(records)))
     for record in records:
         practice_id = practice_ids[record.ods_code]
         current = existing.get((practice_id, record.as_of, record.source))
         if current is None:
             new_rows.append(
                 {
-                    "id": uuid.uuid4(),
+                    "id": next(ids),
                     "practice_id": practice_id,
                     "as_of": record.as_of,
                     "source": record.source,

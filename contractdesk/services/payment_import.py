@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 
 from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.roles import Role
+from contractdesk.importers.bulk_work import collector_paused
 from contractdesk.importers.payments import PaymentsResult, read_payments
 from contractdesk.importers.records import ListSizeRecord, PaymentYearRecord
 from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
 from contractdesk.services.audit import record_change
 from contractdesk.services.list_size_writer import write_list_sizes
-from contractdesk.services.reference_data import ensure_areas, ensure_localities
+from contractdesk.services.reference_data import ensure_areas, ensure_localities, new_ids
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.models import Practice, PracticePaymentYear
 from contractdesk.store.types import utc_now
@@ -53,6 +54,16 @@ def import_payments(
     year: FinancialYear | None = None,
 ) -> list[ImportReport]:
     workspace.require(Role.OFFICER, "import payments")
+    with collector_paused():
+        return _import_payments(workspace, paths, areas, year)
+
+
+def _import_payments(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    areas: Collection[str],
+    year: FinancialYear | None,
+) -> list[ImportReport]:
     results = [read_payments(path, set(areas), year) for path in paths]
     _refuse_repeated_years(results)
     if any(result.report.errors for result in results):
@@ -142,38 +153,42 @@ def _write_payment_years(
     session: Session, result: PaymentsResult, practice_ids: dict[str, uuid.UUID]
 ) -> None:
     table = PracticePaymentYear.__table__
+    # Stored values come back in COMPARED order after id and practice_id, so each row is
+    # compared to the file as one tuple.
     existing = {
-        row.practice_id: row
+        row[1]: row
         for row in session.execute(
             select(table.c.id, table.c.practice_id, *(table.c[name] for name in COMPARED)).where(
-                table.c.financial_year == str(result.financial_year)
+                table.c.financial_year == result.financial_year
             )
         )
     }
     now = utc_now()
-    new_rows, changed_rows = [], []
+    added, changed_rows = [], []
     for record in result.payments:
         practice_id = practice_ids[record.ods_code]
-        values = {name: getattr(record, name) for name in COMPARED}
+        values = tuple(getattr(record, name) for name in COMPARED)
         current = existing.get(practice_id)
         if current is None:
-            new_rows.append(
-                values
-                | {
-                    "id": uuid.uuid4(),
-                    "practice_id": practice_id,
-                    "financial_year": str(record.financial_year),
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        elif any(getattr(current, name) != value for name, value in values.items()):
+            added.append((practice_id, values))
+        elif current[2:] != values:
             changed_rows.append(
-                {f"new_{name}": value for name, value in values.items()}
-                | {"row_id": current.id, "now": now}
+                {f"new_{name}": value for name, value in zip(COMPARED, values, strict=True)}
+                | {"row_id": current[0], "now": now}
             )
         else:
             result.report.unchanged += 1
+    new_rows = [
+        dict(zip(COMPARED, values, strict=True))
+        | {
+            "id": row_id,
+            "practice_id": practice_id,
+            "financial_year": result.financial_year,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for (practice_id, values), row_id in zip(added, new_ids(len(added)), strict=True)
+    ]
     if new_rows:
         session.execute(insert(table), new_rows)
     if changed_rows:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import bindparam, insert, select, update
 
 from contractdesk.domain.roles import Role
+from contractdesk.importers.bulk_work import collector_paused
 from contractdesk.importers.epraccur import read_epraccur
 from contractdesk.importers.records import PracticeRecord
 from contractdesk.importers.report import ImportRejected, ImportReport
 from contractdesk.services.audit import record_change
-from contractdesk.services.reference_data import ensure_areas
+from contractdesk.services.reference_data import ensure_areas, new_ids
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.models import Practice
 from contractdesk.store.types import utc_now
@@ -38,6 +40,11 @@ IMPORTED_COLUMNS = (
 
 def import_practices(workspace: Workspace, path: Path, areas: Collection[str] = ()) -> ImportReport:
     workspace.require(Role.OFFICER, "import practices")
+    with collector_paused():
+        return _import_practices(workspace, path, areas)
+
+
+def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) -> ImportReport:
     result = read_epraccur(path, set(areas))
     report = result.report
     if report.errors:
@@ -45,49 +52,40 @@ def import_practices(workspace: Workspace, path: Path, areas: Collection[str] = 
     table = Practice.__table__
     with unit_of_work(workspace.engine, write=True) as session:
         area_ids = ensure_areas(session, {record.area_code: None for record in result.practices})
-        columns = [table.c.id, table.c.ods_code, table.c.version] + [
+        # The stored values come back in IMPORTED_COLUMNS order, after id and version, so a row
+        # is compared to the file as one tuple: most rows of a re-import are unchanged.
+        columns = [table.c.ods_code, table.c.id, table.c.version] + [
             table.c[name] for name in IMPORTED_COLUMNS
         ]
         # Lock what we compare against, so a concurrent edit cannot slip in between.
-        existing = {
-            row.ods_code: row for row in session.execute(select(*columns).with_for_update())
-        }
+        existing = {row[0]: row for row in session.execute(select(*columns).with_for_update())}
         now = utc_now()
-        new_rows: list[dict[str, object]] = []
+        added: list[tuple[str, tuple[object, ...]]] = []
         changed_rows: list[dict[str, object]] = []
         changes: dict[str, dict[str, list[object]]] = {}
         for record in result.practices:
             values = _column_values(record, area_ids)
             current = existing.get(record.ods_code)
             if current is None:
-                values.update(
-                    id=uuid.uuid4(),
-                    ods_code=record.ods_code,
-                    contract_type="UNKNOWN",
-                    dispensing=False,
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
-                )
-                new_rows.append(values)
+                added.append((record.ods_code, values))
                 continue
-            difference = {
-                name: [getattr(current, name), value]
-                for name, value in values.items()
-                if getattr(current, name) != value
-            }
-            if not difference:
+            stored = current[3:]
+            if stored == values:
                 report.unchanged += 1
                 continue
-            changes[record.ods_code] = difference
+            changes[record.ods_code] = {
+                name: [old, new]
+                for name, old, new in zip(IMPORTED_COLUMNS, stored, values, strict=True)
+                if old != new
+            }
             changed_rows.append(
-                {
-                    **{f"new_{name}": value for name, value in values.items()},
-                    "row_id": current.id,
-                    "new_version": current.version + 1,
-                    "now": now,
-                }
+                {f"new_{name}": value for name, value in zip(IMPORTED_COLUMNS, values, strict=True)}
+                | {"row_id": current[1], "new_version": current[2] + 1, "now": now}
             )
+        new_rows = [
+            _new_row(ods_code, values, row_id, now)
+            for (ods_code, values), row_id in zip(added, new_ids(len(added)), strict=True)
+        ]
         if new_rows:
             session.execute(insert(table), new_rows)
         if changed_rows:
@@ -122,19 +120,42 @@ def import_practices(workspace: Workspace, path: Path, areas: Collection[str] = 
     return report
 
 
-def _column_values(record: PracticeRecord, area_ids: dict[str, uuid.UUID]) -> dict[str, object]:
-    lines = record.address_lines
+def _column_values(record: PracticeRecord, area_ids: dict[str, uuid.UUID]) -> tuple[object, ...]:
+    """The record's values in IMPORTED_COLUMNS order."""
+    return (
+        record.name,
+        *record.address_lines,
+        record.postcode,
+        record.phone,
+        record.status,
+        record.open_date,
+        record.close_date,
+        area_ids[record.area_code],
+    )
+
+
+def _new_row(
+    ods_code: str, values: tuple[object, ...], row_id: uuid.UUID, now: datetime
+) -> dict[str, object]:
+    name, line1, line2, line3, line4, line5, postcode, phone, status, opened, closed, area = values
     return {
-        "name": record.name,
-        "address_line1": lines[0],
-        "address_line2": lines[1],
-        "address_line3": lines[2],
-        "address_line4": lines[3],
-        "address_line5": lines[4],
-        "postcode": record.postcode,
-        "phone": record.phone,
-        "status": record.status,
-        "open_date": record.open_date,
-        "close_date": record.close_date,
-        "area_id": area_ids[record.area_code],
+        "id": row_id,
+        "ods_code": ods_code,
+        "name": name,
+        "address_line1": line1,
+        "address_line2": line2,
+        "address_line3": line3,
+        "address_line4": line4,
+        "address_line5": line5,
+        "postcode": postcode,
+        "phone": phone,
+        "status": status,
+        "open_date": opened,
+        "close_date": closed,
+        "area_id": area,
+        "contract_type": "UNKNOWN",
+        "dispensing": False,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
     }

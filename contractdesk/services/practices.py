@@ -154,9 +154,10 @@ def _require_known_areas(session: Session, areas: Collection[str]) -> None:
     known = set(session.scalars(select(CommissionerArea.code)))
     unknown = sorted(set(areas) - known)
     if unknown:
+        listed = ", ".join(sorted(known)[:10]) + ("…" if len(known) > 10 else "")
         raise NotFound(
             f"No commissioner area {', '.join(unknown)} in this database "
-            f"(it has {', '.join(sorted(known)[:10]) or 'none yet'}{'…' if len(known) > 10 else ''})."
+            f"(it has {listed or 'none yet'})."
         )
 
 

@@ -1,15 +1,35 @@
-"""Commissioner areas and localities that imports find, created or renamed in bulk."""
+"""What the imports share: commissioner areas and localities found in the files, created or
+renamed in bulk, and fresh row ids made in bulk."""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Mapping
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.store.models import CommissionerArea, Locality
 from contractdesk.store.types import utc_now
+
+# The bits uuid.uuid4() fixes: version 4 and the RFC 4122 variant.
+_VERSION_4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
+_VERSION_4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def new_ids(count: int) -> list[uuid.UUID]:
+    """`count` random version-4 UUIDs, as uuid.uuid4() makes them, with the randomness read
+    from the OS in one call: an import of all England needs thousands, and uuid4() one at a
+    time was a tenth of its time."""
+    randomness = memoryview(os.urandom(16 * count))
+    from_bytes = int.from_bytes
+    return [
+        uuid.UUID(
+            int=(from_bytes(randomness[start : start + 16]) & _VERSION_4_CLEAR) | _VERSION_4_SET
+        )
+        for start in range(0, 16 * count, 16)
+    ]
 
 
 def ensure_areas(session: Session, names_by_code: Mapping[str, str | None]) -> dict[str, uuid.UUID]:
@@ -20,7 +40,7 @@ def ensure_areas(session: Session, names_by_code: Mapping[str, str | None]) -> d
         row.code: row for row in session.execute(select(table.c.id, table.c.code, table.c.name))
     }
     now = utc_now()
-    new_rows = []
+    new_rows, renamed = [], []
     for code, name in names_by_code.items():
         row = existing.get(code)
         if row is None:
@@ -35,13 +55,22 @@ def ensure_areas(session: Session, names_by_code: Mapping[str, str | None]) -> d
                 }
             )
         elif name and row.name != name:
-            session.execute(
-                update(table)
-                .where(table.c.id == row.id)
-                .values(name=name, version=table.c.version + 1, updated_at=now)
-            )
+            renamed.append({"row_id": row.id, "new_name": name, "now": now})
     if new_rows:
         session.execute(insert(table), new_rows)
+    if renamed:
+        # One executemany: the first payments import names a hundred areas at once.
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(
+                name=bindparam("new_name"),
+                version=table.c.version + 1,
+                updated_at=bindparam("now"),
+            ),
+            renamed,
+            execution_options={"synchronize_session": False},
+        )
     ids = {code: row.id for code, row in existing.items()}
     ids.update({row["code"]: row["id"] for row in new_rows})
     return ids
