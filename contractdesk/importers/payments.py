@@ -201,8 +201,11 @@ def read_payments(
                 lines,
                 *[lines.get(name) if name is not None else None for _, name in named_lines],
                 source_label,
+                number,
             )
         )
+    if report.rows_read == 0:
+        raise BadInput(f"{file_name}: the file has a header row but no practices")
     return PaymentsResult(report=report, financial_year=financial_year, payments=records)
 
 

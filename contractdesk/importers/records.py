@@ -55,3 +55,4 @@ class PaymentYearRecord(NamedTuple):
     deductions_pence: int | None
     net_payments_pence: int | None
     source: str
+    row: int  # the line of the file it came from, for reports

@@ -89,4 +89,6 @@ def read_registrations(path: Path) -> RegistrationsResult:
                 source=f"{SOURCE_NAME}, {as_of:%d %b %Y}",
             )
         )
+    if report.rows_read == 0:
+        raise BadInput(f"{file_name}: the file has a header row but no practices")
     return RegistrationsResult(report=report, list_sizes=records)

@@ -12,6 +12,7 @@ from contractdesk.importers.registrations import read_registrations
 from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
 from contractdesk.services.audit import record_change
 from contractdesk.services.list_size_writer import write_list_sizes
+from contractdesk.services.reference_data import require_known_areas
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.models import CommissionerArea, Practice
 from contractdesk.store.unit_of_work import unit_of_work
@@ -26,6 +27,7 @@ def import_list_sizes(
     if report.errors:
         raise ImportRejected([report])
     with unit_of_work(workspace.engine, write=True) as session:
+        require_known_areas(session, areas)
         # The register, not the file, says which area a practice is in: CCG codes in older
         # extracts predate the sub-ICB mergers.
         practices = {
@@ -67,7 +69,14 @@ def import_list_sizes(
                 action="import",
                 entity_type="list_size",
                 entity_key=report.file,
-                details={"report": report.as_dict(), "areas": sorted(areas)},
+                details={
+                    "report": report.as_dict(),
+                    "areas": sorted(areas),
+                    "list_sizes": {
+                        record.ods_code: str(record.registered_patients) for record in wanted
+                    },
+                    "as_of": str(wanted[0].as_of) if wanted else None,
+                },
                 summary=f"imported list sizes from {report.file} (sha256 {report.sha256[:12]}…): "
                 f"{report.added} added, {report.updated} updated",
             )

@@ -22,9 +22,14 @@ from contractdesk.importers.records import ListSizeRecord, PaymentYearRecord
 from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
 from contractdesk.services.audit import record_change
 from contractdesk.services.list_size_writer import write_list_sizes
-from contractdesk.services.reference_data import ensure_areas, ensure_localities, new_ids
+from contractdesk.services.reference_data import (
+    ensure_localities,
+    new_ids,
+    rename_areas,
+    require_known_areas,
+)
 from contractdesk.services.workspace import Workspace
-from contractdesk.store.models import Practice, PracticePaymentYear
+from contractdesk.store.models import CommissionerArea, Practice, PracticePaymentYear
 from contractdesk.store.types import utc_now
 from contractdesk.store.unit_of_work import unit_of_work
 
@@ -64,56 +69,101 @@ def _import_payments(
     areas: Collection[str],
     year: FinancialYear | None,
 ) -> list[ImportReport]:
-    results = [read_payments(path, set(areas), year) for path in paths]
+    results = [read_payments(path, (), year) for path in paths]
     _refuse_repeated_years(results)
     if any(result.report.errors for result in results):
         raise ImportRejected([result.report for result in results])
     with unit_of_work(workspace.engine, write=True) as session:
-        practice_ids = _practice_ids(session)
-        area_names: dict[str, str] = {}
-        for result in sorted(results, key=lambda r: r.financial_year):
-            for record in result.payments:
-                area_names[record.area_code] = record.area_name
-        area_ids = ensure_areas(session, area_names)
+        require_known_areas(session, areas)
+        register = _register(session)
+        newest_stored = session.scalar(select(func.max(PracticePaymentYear.financial_year)))
         for result in results:
-            known = []
-            for number, record in enumerate(result.payments):
-                if record.ods_code in practice_ids:
-                    known.append(record)
-                else:
-                    result.report.skipped.append(
-                        RowProblem(
-                            result.report.file,
-                            number + 2,
-                            "Practice Code",
-                            "not in the practice register (import epraccur first)",
-                        )
-                    )
-            result.payments = known
-            _write_payment_years(session, result, practice_ids)
+            result.payments = _in_register(result, register, set(areas))
+        practice_ids = {code: entry[0] for code, entry in register.items()}
+        renamed = _name_areas(session, results, newest_stored)
+        changes = {}
+        for result in results:
+            changes[result.report.file] = _write_payment_years(session, result, practice_ids)
             write_list_sizes(
-                session,
-                [_list_size(record) for record in known],
-                practice_ids,
+                session, [_list_size(record) for record in result.payments], practice_ids
             )
-        _update_practices(session, results, practice_ids, area_ids)
+        _update_practices(session, results, register)
         for result in results:
-            report = result.report
-            record_change(
-                session,
-                workspace.user.login,
-                action="import",
-                entity_type="practice_payment_year",
-                entity_key=report.file,
-                details={
-                    "report": report.as_dict(),
-                    "financial_year": str(result.financial_year),
-                    "areas": sorted(areas),
-                },
-                summary=f"imported payments {result.financial_year} from {report.file} "
-                f"(sha256 {report.sha256[:12]}…): {report.added} added, {report.updated} updated",
-            )
+            _audit(session, workspace, result, changes[result.report.file], renamed, areas)
+            renamed = {}  # said once, with the first file
     return [result.report for result in results]
+
+
+def _register(session: Session) -> dict[str, tuple[uuid.UUID, uuid.UUID | None, str | None]]:
+    """Each practice's id, area id and area code, by ODS code."""
+    table = Practice.__table__
+    areas = CommissionerArea.__table__
+    query = select(table.c.ods_code, table.c.id, table.c.area_id, areas.c.code).outerjoin(
+        areas, table.c.area_id == areas.c.id
+    )
+    return {
+        code: (practice_id, area_id, area)
+        for code, practice_id, area_id, area in session.execute(query)
+    }
+
+
+def _in_register(
+    result: PaymentsResult, register: dict[str, tuple], areas: set[str]
+) -> list[PaymentYearRecord]:
+    """The rows of practices in the register (and, with --area, of those areas).
+
+    The register, not the file, says which area a practice is in: older files carry CCG codes
+    that have since merged into sub-ICB locations.
+    """
+    kept = []
+    for record in result.payments:
+        entry = register.get(record.ods_code)
+        if entry is None:
+            reason = "not in the practice register (import epraccur first)"
+        elif areas and entry[2] not in areas:
+            reason = "outside the requested commissioner areas"
+        else:
+            kept.append(record)
+            continue
+        result.report.skipped.append(
+            RowProblem(result.report.file, record.row, "Practice Code", reason)
+        )
+    return kept
+
+
+def _name_areas(
+    session: Session, results: list[PaymentsResult], newest_stored: FinancialYear | None
+) -> dict[str, list[str]]:
+    """Area names from the newest year imported, unless the database already holds a newer
+    year: an old file must not rename an area back to its former CCG name."""
+    newest = max(results, key=lambda result: result.financial_year)
+    if newest_stored is not None and newest.financial_year < newest_stored:
+        return {}
+    return rename_areas(session, {record.area_code: record.area_name for record in newest.payments})
+
+
+def _audit(session, workspace, result, changes, renamed, areas) -> None:  # type: ignore[no-untyped-def]
+    report = result.report
+    if not (report.added or report.updated or renamed):
+        return  # importing the same file again leaves no trace but its report
+    added, updated = changes
+    record_change(
+        session,
+        workspace.user.login,
+        action="import",
+        entity_type="practice_payment_year",
+        entity_key=report.file,
+        details={
+            "report": report.as_dict(),
+            "financial_year": str(result.financial_year),
+            "areas": sorted(areas),
+            "added": added,
+            "updated": updated,
+            "areas_renamed": renamed,
+        },
+        summary=f"imported payments {result.financial_year} from {report.file} "
+        f"(sha256 {report.sha256[:12]}…): {report.added} added, {report.updated} updated",
+    )
 
 
 def _refuse_repeated_years(results: list[PaymentsResult]) -> None:
@@ -131,14 +181,6 @@ def _refuse_repeated_years(results: list[PaymentsResult]) -> None:
             )
 
 
-def _practice_ids(session: Session) -> dict[str, uuid.UUID]:
-    table = Practice.__table__
-    return {
-        code: practice_id
-        for code, practice_id in session.execute(select(table.c.ods_code, table.c.id))
-    }
-
-
 def _list_size(record: PaymentYearRecord) -> ListSizeRecord:
     return ListSizeRecord(
         ods_code=record.ods_code,
@@ -151,7 +193,9 @@ def _list_size(record: PaymentYearRecord) -> ListSizeRecord:
 
 def _write_payment_years(
     session: Session, result: PaymentsResult, practice_ids: dict[str, uuid.UUID]
-) -> None:
+) -> tuple[list[str], dict[str, list[str]]]:
+    """Insert or update the year's rows; returns the codes added and, per code updated, the
+    columns that changed (for the audit)."""
     table = PracticePaymentYear.__table__
     # Stored values come back in COMPARED order after id and practice_id, so each row is
     # compared to the file as one tuple.
@@ -165,13 +209,21 @@ def _write_payment_years(
     }
     now = utc_now()
     added, changed_rows = [], []
+    added_codes: list[str] = []
+    updated: dict[str, list[str]] = {}
     for record in result.payments:
         practice_id = practice_ids[record.ods_code]
         values = tuple(getattr(record, name) for name in COMPARED)
         current = existing.get(practice_id)
         if current is None:
             added.append((practice_id, values))
+            added_codes.append(record.ods_code)
         elif current[2:] != values:
+            updated[record.ods_code] = [
+                name
+                for name, old, new in zip(COMPARED, current[2:], values, strict=True)
+                if old != new
+            ]
             changed_rows.append(
                 {f"new_{name}": value for name, value in zip(COMPARED, values, strict=True)}
                 | {"row_id": current[0], "now": now}
@@ -204,13 +256,13 @@ def _write_payment_years(
         )
     result.report.added = len(new_rows)
     result.report.updated = len(changed_rows)
+    return added_codes, updated
 
 
 def _update_practices(
     session: Session,
     results: list[PaymentsResult],
-    practice_ids: dict[str, uuid.UUID],
-    area_ids: dict[str, uuid.UUID],
+    register: dict[str, tuple[uuid.UUID, uuid.UUID | None, str | None]],
 ) -> None:
     """Contract type, dispensing and PCN from each practice's latest stored year."""
     latest_stored = {
@@ -224,13 +276,14 @@ def _update_practices(
     latest: dict[uuid.UUID, PaymentYearRecord] = {}
     for result in sorted(results, key=lambda r: r.financial_year):
         for record in result.payments:
-            practice_id = practice_ids[record.ods_code]
-            if str(record.financial_year) == str(latest_stored.get(practice_id)):
+            practice_id = register[record.ods_code][0]
+            if record.financial_year == latest_stored.get(practice_id):
                 latest[practice_id] = record
     locality_ids = ensure_localities(
         session,
         {
-            record.pcn_code: (record.pcn_name or record.pcn_code, area_ids[record.area_code])
+            # A PCN belongs to the area its practices are registered in today.
+            record.pcn_code: (record.pcn_name or record.pcn_code, register[record.ods_code][1])
             for record in latest.values()
             if record.pcn_code
         },

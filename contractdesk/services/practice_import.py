@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, insert, select, update
 
 from contractdesk.domain.roles import Role
+from contractdesk.errors import BadInput
 from contractdesk.importers.bulk_work import collector_paused
 from contractdesk.importers.epraccur import read_epraccur
 from contractdesk.importers.records import PracticeRecord
@@ -49,9 +50,15 @@ def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) 
     report = result.report
     if report.errors:
         raise ImportRejected([report])
+    absent = set(areas) - {record.area_code for record in result.practices}
+    if absent:
+        raise BadInput(
+            f"{report.file} has no GP practice in the commissioner area "
+            f"{', '.join(sorted(absent))}: check the code (Rotherham is 03L)"
+        )
     table = Practice.__table__
     with unit_of_work(workspace.engine, write=True) as session:
-        area_ids = ensure_areas(session, {record.area_code: None for record in result.practices})
+        area_ids = ensure_areas(session, {record.area_code for record in result.practices})
         # The stored values come back in IMPORTED_COLUMNS order, after id and version, so a row
         # is compared to the file as one tuple: most rows of a re-import are unchanged.
         columns = [table.c.ods_code, table.c.id, table.c.version] + [

@@ -17,6 +17,7 @@ from contractdesk.domain.practice_rules import practice_field_errors
 from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput, ConflictError, NotFound
 from contractdesk.services.audit import AuditRecord, as_record, record_change
+from contractdesk.services.reference_data import require_known_areas
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.models import AuditEntry, CommissionerArea, ListSize, Locality, Practice
 from contractdesk.store.unit_of_work import unit_of_work
@@ -143,22 +144,8 @@ def list_practices(
     if not include_closed:
         query = query.where(Practice.status != "closed")
     with unit_of_work(workspace.engine) as session:
-        _require_known_areas(session, areas)
+        require_known_areas(session, areas)
         return [PracticeSummary(*row) for row in session.execute(query)]
-
-
-def _require_known_areas(session: Session, areas: Collection[str]) -> None:
-    """A mistyped area code should say so, not quietly list nothing."""
-    if not areas:
-        return
-    known = set(session.scalars(select(CommissionerArea.code)))
-    unknown = sorted(set(areas) - known)
-    if unknown:
-        listed = ", ".join(sorted(known)[:10]) + ("…" if len(known) > 10 else "")
-        raise NotFound(
-            f"No commissioner area {', '.join(unknown)} in this database "
-            f"(it has {listed or 'none yet'})."
-        )
 
 
 def _latest_list_size(value_column):  # type: ignore[no-untyped-def]

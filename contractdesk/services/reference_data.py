@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from contractdesk.errors import NotFound
 from contractdesk.store.models import CommissionerArea, Locality
 from contractdesk.store.types import utc_now
 
@@ -32,48 +33,70 @@ def new_ids(count: int) -> list[uuid.UUID]:
     ]
 
 
-def ensure_areas(session: Session, names_by_code: Mapping[str, str | None]) -> dict[str, uuid.UUID]:
-    """Ids of the areas with these codes, creating missing ones (named by code until a file
-    gives the name) and taking any name given. Returns the ids of every area in the database."""
+def ensure_areas(session: Session, codes: Collection[str]) -> dict[str, uuid.UUID]:
+    """Ids of every area, creating those of `codes` that are missing (named by their code until
+    a payments file gives the name)."""
+    table = CommissionerArea.__table__
+    ids = {code: area_id for code, area_id in session.execute(select(table.c.code, table.c.id))}
+    now = utc_now()
+    missing = sorted(set(codes) - set(ids))
+    new_rows = [
+        {
+            "id": area_id,
+            "code": code,
+            "name": code,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for code, area_id in zip(missing, new_ids(len(missing)), strict=True)
+    ]
+    if new_rows:
+        session.execute(insert(table), new_rows)
+        ids.update({row["code"]: row["id"] for row in new_rows})
+    return ids
+
+
+def rename_areas(session: Session, names_by_code: Mapping[str, str]) -> dict[str, list[str]]:
+    """Give existing areas the names a file states; returns {code: [old, new]} for each change.
+    Codes the register does not have are ignored: a file does not create areas."""
     table = CommissionerArea.__table__
     existing = {
         row.code: row for row in session.execute(select(table.c.id, table.c.code, table.c.name))
     }
     now = utc_now()
-    new_rows, renamed = [], []
+    renamed = {}
+    rows = []
     for code, name in names_by_code.items():
         row = existing.get(code)
-        if row is None:
-            new_rows.append(
-                {
-                    "id": uuid.uuid4(),
-                    "code": code,
-                    "name": name or code,
-                    "version": 1,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        elif name and row.name != name:
-            renamed.append({"row_id": row.id, "new_name": name, "now": now})
-    if new_rows:
-        session.execute(insert(table), new_rows)
-    if renamed:
-        # One executemany: the first payments import names a hundred areas at once.
+        if row is not None and name and row.name != name:
+            renamed[code] = [row.name, name]
+            rows.append({"row_id": row.id, "new_name": name, "now": now})
+    if rows:
         session.execute(
             update(table)
             .where(table.c.id == bindparam("row_id"))
             .values(
-                name=bindparam("new_name"),
-                version=table.c.version + 1,
-                updated_at=bindparam("now"),
+                name=bindparam("new_name"), version=table.c.version + 1, updated_at=bindparam("now")
             ),
-            renamed,
+            rows,
             execution_options={"synchronize_session": False},
         )
-    ids = {code: row.id for code, row in existing.items()}
-    ids.update({row["code"]: row["id"] for row in new_rows})
-    return ids
+    return renamed
+
+
+def require_known_areas(session: Session, areas: Collection[str]) -> None:
+    """A mistyped --area should be refused, not import nothing and say it succeeded."""
+    if not areas:
+        return
+    known = set(session.scalars(select(CommissionerArea.code)))
+    unknown = sorted(set(areas) - known)
+    if unknown:
+        listed = ", ".join(sorted(known)[:10]) + ("…" if len(known) > 10 else "")
+        raise NotFound(
+            f"No commissioner area {', '.join(unknown)} in this database "
+            f"(it has {listed or 'none yet'})."
+        )
 
 
 def ensure_localities(
