@@ -9,6 +9,7 @@ import re
 _ODS_PRACTICE_CODE = re.compile(r"^[A-Z][0-9]{5}$")
 _COMMISSIONER_CODE = re.compile(r"^[0-9A-Z]{3,5}$")
 # The ONS postcode shapes: outward code (area, district) then inward code (sector, unit).
+_POSTCODE_NORMAL = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$")
 
 
@@ -22,6 +23,8 @@ def is_commissioner_code(code: str) -> bool:
 
 def normalise_postcode(text: str) -> str | None:
     """`s61  1ah` -> `S61 1AH`; None when the text is not a UK postcode."""
+    if _POSTCODE_NORMAL.match(text):  # already written properly, as in NHS files
+        return text
     match = _POSTCODE.match(" ".join(text.upper().split()))
     if not match:
         return None

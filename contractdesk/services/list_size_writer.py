@@ -5,13 +5,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import bindparam, insert, select, tuple_, update
+from sqlalchemy import bindparam, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from contractdesk.importers.records import ListSizeRecord
 from contractdesk.services.reference_data import new_ids
+from contractdesk.store.bulk import insert_rows
 from contractdesk.store.models import ListSize
 from contractdesk.store.types import utc_now
+
+NEW_ROW_COLUMNS = (
+    "id",
+    "practice_id",
+    "as_of",
+    "source",
+    "registered_patients",
+    "weighted_patients",
+    "created_at",
+    "updated_at",
+)
 
 
 def write_list_sizes(
@@ -43,16 +55,16 @@ def write_list_sizes(
         current = existing.get((practice_id, record.as_of, record.source))
         if current is None:
             new_rows.append(
-                {
-                    "id": next(ids),
-                    "practice_id": practice_id,
-                    "as_of": record.as_of,
-                    "source": record.source,
-                    "registered_patients": record.registered_patients,
-                    "weighted_patients": record.weighted_patients,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                (
+                    next(ids),
+                    practice_id,
+                    record.as_of,
+                    record.source,
+                    record.registered_patients,
+                    record.weighted_patients,
+                    now,
+                    now,
+                )
             )
         elif (current.registered_patients, current.weighted_patients) != (
             record.registered_patients,
@@ -68,8 +80,7 @@ def write_list_sizes(
             )
         else:
             unchanged += 1
-    if new_rows:
-        session.execute(insert(table), new_rows)
+    insert_rows(session, table, NEW_ROW_COLUMNS, new_rows)
     if changed_rows:
         session.execute(
             update(table)

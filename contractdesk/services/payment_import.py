@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.financial_year import FinancialYear
@@ -29,6 +29,7 @@ from contractdesk.services.reference_data import (
     require_known_areas,
 )
 from contractdesk.services.workspace import Workspace
+from contractdesk.store.bulk import insert_rows
 from contractdesk.store.models import CommissionerArea, Practice, PracticePaymentYear
 from contractdesk.store.types import utc_now
 from contractdesk.store.unit_of_work import unit_of_work
@@ -231,18 +232,15 @@ def _write_payment_years(
         else:
             result.report.unchanged += 1
     new_rows = [
-        dict(zip(COMPARED, values, strict=True))
-        | {
-            "id": row_id,
-            "practice_id": practice_id,
-            "financial_year": result.financial_year,
-            "created_at": now,
-            "updated_at": now,
-        }
+        (row_id, practice_id, result.financial_year, now, now, *values)
         for (practice_id, values), row_id in zip(added, new_ids(len(added)), strict=True)
     ]
-    if new_rows:
-        session.execute(insert(table), new_rows)
+    insert_rows(
+        session,
+        table,
+        ("id", "practice_id", "financial_year", "created_at", "updated_at", *COMPARED),
+        new_rows,
+    )
     if changed_rows:
         session.execute(
             update(table)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 
 from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput
@@ -18,6 +17,7 @@ from contractdesk.importers.report import ImportRejected, ImportReport
 from contractdesk.services.audit import record_change
 from contractdesk.services.reference_data import ensure_areas, new_ids
 from contractdesk.services.workspace import Workspace
+from contractdesk.store.bulk import insert_rows
 from contractdesk.store.models import Practice
 from contractdesk.store.types import utc_now
 from contractdesk.store.unit_of_work import unit_of_work
@@ -36,6 +36,19 @@ IMPORTED_COLUMNS = (
     "open_date",
     "close_date",
     "area_id",
+)
+
+# A new practice: its id and code, what epraccur says, then what only later imports or
+# officers fill in.
+NEW_ROW_COLUMNS = (
+    "id",
+    "ods_code",
+    *IMPORTED_COLUMNS,
+    "contract_type",
+    "dispensing",
+    "version",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -90,11 +103,10 @@ def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) 
                 | {"row_id": current[1], "new_version": current[2] + 1, "now": now}
             )
         new_rows = [
-            _new_row(ods_code, values, row_id, now)
+            (row_id, ods_code, *values, "UNKNOWN", False, 1, now, now)
             for (ods_code, values), row_id in zip(added, new_ids(len(added)), strict=True)
         ]
-        if new_rows:
-            session.execute(insert(table), new_rows)
+        insert_rows(session, table, NEW_ROW_COLUMNS, new_rows)
         if changed_rows:
             session.execute(
                 update(table)
@@ -118,7 +130,7 @@ def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) 
                 details={
                     "report": report.as_dict(),
                     "areas": sorted(areas),
-                    "added": [row["ods_code"] for row in new_rows],
+                    "added": [ods_code for ods_code, _ in added],
                     "updated": changes,
                 },
                 summary=f"imported practices from {report.file} (sha256 {report.sha256[:12]}…): "
@@ -139,30 +151,3 @@ def _column_values(record: PracticeRecord, area_ids: dict[str, uuid.UUID]) -> tu
         record.close_date,
         area_ids[record.area_code],
     )
-
-
-def _new_row(
-    ods_code: str, values: tuple[object, ...], row_id: uuid.UUID, now: datetime
-) -> dict[str, object]:
-    name, line1, line2, line3, line4, line5, postcode, phone, status, opened, closed, area = values
-    return {
-        "id": row_id,
-        "ods_code": ods_code,
-        "name": name,
-        "address_line1": line1,
-        "address_line2": line2,
-        "address_line3": line3,
-        "address_line4": line4,
-        "address_line5": line5,
-        "postcode": postcode,
-        "phone": phone,
-        "status": status,
-        "open_date": opened,
-        "close_date": closed,
-        "area_id": area,
-        "contract_type": "UNKNOWN",
-        "dispensing": False,
-        "version": 1,
-        "created_at": now,
-        "updated_at": now,
-    }
