@@ -16,10 +16,10 @@ from contractdesk.domain.identifiers import normalise_postcode
 from contractdesk.domain.practice_rules import practice_field_errors
 from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput, ConflictError, NotFound
-from contractdesk.services.audit import AuditRecord, as_record, record_change
+from contractdesk.services.audit import record_change
 from contractdesk.services.reference_data import require_known_areas
 from contractdesk.services.workspace import Workspace
-from contractdesk.store.models import AuditEntry, CommissionerArea, ListSize, Locality, Practice
+from contractdesk.store.models import CommissionerArea, ListSize, Locality, Practice
 from contractdesk.store.unit_of_work import unit_of_work
 
 # What an officer may change through the practice form (ODS code is the identity: not editable).
@@ -169,19 +169,13 @@ def _latest_list_size(value_column):  # type: ignore[no-untyped-def]
 
 def get_practice(workspace: Workspace, ods_code: str) -> PracticeDetail:
     with unit_of_work(workspace.engine) as session:
-        return _detail(session, _find(session, ods_code))
+        return _detail(session, find_practice(session, ods_code))
 
 
-def practice_history(workspace: Workspace, ods_code: str) -> list[AuditRecord]:
-    """The practice's own audit entries, newest first."""
+def practice_code_taken(workspace: Workspace, ods_code: str) -> bool:
+    """Whether a practice already has this ODS code (for checking as the officer types)."""
     with unit_of_work(workspace.engine) as session:
-        practice = _find(session, ods_code)
-        entries = session.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.entity_type == "practice", AuditEntry.entity_id == practice.id)
-            .order_by(AuditEntry.occurred_at.desc())
-        )
-        return [as_record(entry) for entry in entries]
+        return session.scalar(select(Practice.id).where(Practice.ods_code == ods_code)) is not None
 
 
 def create_practice(
@@ -220,7 +214,7 @@ def update_practice(
         raise BadInput(f"These fields cannot be edited: {', '.join(sorted(unknown))}")
     changes = _clean(changes)
     with unit_of_work(workspace.engine, write=True) as session:
-        practice = _find(session, ods_code)
+        practice = find_practice(session, ods_code)
         if practice.version != expected_version:
             raise ConflictError(
                 f"{ods_code} was changed by someone else since you opened it "
@@ -255,7 +249,8 @@ def update_practice(
         return _detail(session, practice)
 
 
-def _find(session: Session, ods_code: str) -> Practice:
+def find_practice(session: Session, ods_code: str) -> Practice:
+    """The practice with this code, or NotFound (for services sharing a unit of work)."""
     practice = session.scalar(select(Practice).where(Practice.ods_code == ods_code.upper()))
     if practice is None:
         raise NotFound(f"No practice with the ODS code {ods_code}.")

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 
 from contractdesk.errors import BadInput, ConflictError, NotFound
+from contractdesk.services.practice_history import practice_history
 from contractdesk.services.practices import (
     create_practice,
     get_practice,
     list_practices,
-    practice_history,
     update_practice,
 )
 from contractdesk.services.workspace import open_workspace
@@ -83,3 +83,28 @@ def test_invalid_edits_change_nothing(workspace, practice):
 def test_unknown_practice(workspace):
     with pytest.raises(NotFound, match="C99999"):
         get_practice(workspace, "C99999")
+
+
+def test_an_officer_records_a_list_size_and_it_shows_in_the_history(workspace, practice):
+    from decimal import Decimal
+
+    from contractdesk.services.list_sizes import record_list_size
+
+    record_list_size(workspace, "C87003", date(2026, 4, 1), Decimal("11200"), None)
+    detail = get_practice(workspace, "C87003")
+    assert detail.list_sizes[0].registered_patients == Decimal("11200")
+    assert detail.list_sizes[0].source == f"entered by {workspace.user.login}"
+    assert practice_history(workspace, "C87003")[0].summary == "recorded list size at 01 Apr 2026"
+    with pytest.raises(BadInput, match="negative"):
+        record_list_size(workspace, "C87003", date(2026, 4, 1), Decimal("-1"), None)
+
+
+def test_history_includes_the_imports_that_changed_the_practice(workspace, real_data):
+    from contractdesk.services.practice_import import import_practices
+    from contractdesk.services.practices import practice_code_taken
+
+    assert not practice_code_taken(workspace, "C87003")
+    import_practices(workspace, real_data / "ods" / "epraccur_2025-09.csv", ["03L"])
+    assert practice_code_taken(workspace, "C87003")
+    [entry] = practice_history(workspace, "C87003")
+    assert entry.action == "import" and "epraccur_2025-09.csv" in entry.summary
