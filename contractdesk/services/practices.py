@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from contractdesk.domain.identifiers import normalise_postcode
@@ -113,10 +113,7 @@ class PracticeDetail:
 def list_practices(
     workspace: Workspace, areas: Collection[str] = (), include_closed: bool = True
 ) -> list[PracticeSummary]:
-    latest_registered = _latest_list_size(ListSize.registered_patients)
-    latest_weighted = _latest_list_size(ListSize.weighted_patients)
-    registered = aliased(ListSize)
-    weighted = aliased(ListSize)
+    registered_as_of = _latest(ListSize.as_of, ListSize.registered_patients)
     query = (
         select(
             Practice.ods_code,
@@ -127,16 +124,12 @@ def list_practices(
             Locality.name,
             Practice.contract_type,
             Practice.status,
-            registered.registered_patients,
-            weighted.weighted_patients,
-            registered.as_of,
+            _latest(ListSize.registered_patients, ListSize.registered_patients),
+            _latest(ListSize.weighted_patients, ListSize.weighted_patients),
+            registered_as_of,
         )
         .outerjoin(CommissionerArea, Practice.area_id == CommissionerArea.id)
         .outerjoin(Locality, Practice.locality_id == Locality.id)
-        .outerjoin(latest_registered, latest_registered.c.practice_id == Practice.id)
-        .outerjoin(registered, and_(registered.id == latest_registered.c.id))
-        .outerjoin(latest_weighted, latest_weighted.c.practice_id == Practice.id)
-        .outerjoin(weighted, weighted.id == latest_weighted.c.id)
         .order_by(Practice.ods_code)
     )
     if areas:
@@ -148,23 +141,20 @@ def list_practices(
         return [PracticeSummary(*row) for row in session.execute(query)]
 
 
-def _latest_list_size(value_column):  # type: ignore[no-untyped-def]
-    """Per practice, the id of its most recent list-size row that has `value_column`."""
-    ranked = (
-        select(
-            ListSize.practice_id,
-            ListSize.id,
-            func.row_number()
-            .over(
-                partition_by=ListSize.practice_id,
-                order_by=(ListSize.as_of.desc(), ListSize.created_at.desc()),
-            )
-            .label("rank"),
-        )
-        .where(value_column.is_not(None))
-        .subquery()
+def _latest(value, present):  # type: ignore[no-untyped-def]
+    """`value` from the practice's most recent list-size row that has `present`.
+
+    A correlated subquery per practice: the (practice_id, as_of, source) unique index answers
+    it directly, so the register stays quick however many years of list sizes are kept.
+    """
+    return (
+        select(value)
+        .where(ListSize.practice_id == Practice.id, present.is_not(None))
+        .order_by(ListSize.as_of.desc(), ListSize.source.desc())
+        .limit(1)
+        .correlate(Practice)
+        .scalar_subquery()
     )
-    return select(ranked.c.practice_id, ranked.c.id).where(ranked.c.rank == 1).subquery()
 
 
 def get_practice(workspace: Workspace, ods_code: str) -> PracticeDetail:
