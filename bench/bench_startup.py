@@ -44,7 +44,10 @@ def run_probe(*arguments: str, settings_home: str) -> dict[str, object]:
     started = time.perf_counter()
     output = subprocess.run(
         [sys.executable, str(PROBE), *arguments],
-        capture_output=True, text=True, check=True, env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environment,
     ).stdout
     wall = time.perf_counter() - started
     result = json.loads(output.strip().splitlines()[-1])
@@ -66,17 +69,25 @@ def main() -> None:
     best_bare = min(bare, key=lambda r: r["seconds"])
     best_app = min(app, key=lambda r: r["seconds"])
     keystroke = sorted(r["keystroke_ms"] for r in app)[len(app) // 2]
-    print(f"{'bare PySide6, 7,000-row QTableView, to first paint':58} "
-          f"{best_bare['seconds']:.3f} s  (process {min(r['wall'] for r in bare):.3f} s, "
-          f"{best_bare['rss_mb']:.0f} MB)")
-    print(f"{'ContractDesk to register populated and painted':58} "
-          f"{best_app['seconds']:.3f} s  (process {min(r['wall'] for r in app):.3f} s, "
-          f"{best_app['rss_mb']:.0f} MB)  {best_app['seconds'] / best_bare['seconds']:.2f}x")
+    print(
+        f"{'bare PySide6, 7,000-row QTableView, to first paint':58} "
+        f"{best_bare['seconds']:.3f} s  (process {min(r['wall'] for r in bare):.3f} s, "
+        f"{best_bare['rss_mb']:.0f} MB)"
+    )
+    print(
+        f"{'ContractDesk to register populated and painted':58} "
+        f"{best_app['seconds']:.3f} s  (process {min(r['wall'] for r in app):.3f} s, "
+        f"{best_app['rss_mb']:.0f} MB)  {best_app['seconds'] / best_bare['seconds']:.2f}x"
+    )
     print(f"{'rows in the register':58} {best_app['rows']}")
-    print(f"{'one keystroke in the search box to filtered view (median)':58} "
-          f"{keystroke:.1f} ms  ({best_app['rows_after_keystroke']} rows left)")
-    print(f"{'resident memory with the register open (max of runs)':58} "
-          f"{max(r['rss_mb'] for r in app):.0f} MB")
+    print(
+        f"{'one keystroke in the search box to filtered view (median)':58} "
+        f"{keystroke:.1f} ms  ({best_app['rows_after_keystroke']} rows left)"
+    )
+    print(
+        f"{'resident memory with the register open (max of runs)':58} "
+        f"{max(r['rss_mb'] for r in app):.0f} MB"
+    )
     print(f"{'heavy modules imported at start-up':58} {best_app['heavy_modules'] or 'none'}")
     print(f"best of {options.runs}; python {sys.version.split()[0]}, {os.cpu_count()} cores")
 

@@ -28,7 +28,7 @@ def resident_mb() -> float:
 def wait_for_paint(application, widget) -> None:  # type: ignore[no-untyped-def]
     """Process events until the widget has really been painted once."""
     painted = []
-    from PySide6.QtCore import QObject, QEvent
+    from PySide6.QtCore import QEvent, QObject
 
     class PaintWatch(QObject):
         def eventFilter(self, watched, event):  # noqa: N802
@@ -89,9 +89,14 @@ def app(database: str) -> dict[str, object]:
     application.processEvents()
     keystroke_ms = (time.perf_counter() - keystroke_start) * 1000
     heavy = [name for name in HEAVY_MODULES if name in sys.modules]
-    result = {"seconds": seconds, "rss_mb": resident_mb(), "keystroke_ms": keystroke_ms,
-              "rows": rows, "rows_after_keystroke": register.proxy.rowCount(),
-              "heavy_modules": heavy}
+    result = {
+        "seconds": seconds,
+        "rss_mb": resident_mb(),
+        "keystroke_ms": keystroke_ms,
+        "rows": rows,
+        "rows_after_keystroke": register.proxy.rowCount(),
+        "heavy_modules": heavy,
+    }
     workspace.close()
     return result
 

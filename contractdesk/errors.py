@@ -36,3 +36,7 @@ class ConflictError(KnownError):
 
 class DatabaseUnavailable(KnownError):
     """The database cannot be opened: missing, locked, server down, or a schema mismatch."""
+
+
+class Cancelled(KnownError):
+    """The user cancelled a long operation; whatever it had begun was rolled back."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from contractdesk import __version__
 from contractdesk.errors import KnownError
+from contractdesk.gui.crash_report import install_exception_hook
 from contractdesk.gui.icons import app_icon
 from contractdesk.gui.main_window import MainWindow
 from contractdesk.services.workspace import open_workspace
@@ -22,6 +23,7 @@ def run_desktop(database: str | None, login: str | None) -> int:
     Returns the exit status: 0 after a normal close, 2 when the database cannot be used.
     """
     application = create_application()
+    install_exception_hook()
     try:
         workspace = open_workspace(database, login)
     except KnownError as error:
@@ -29,10 +31,15 @@ def run_desktop(database: str | None, login: str | None) -> int:
         return 2
     try:
         window = MainWindow(workspace)
+    except BaseException:
+        workspace.close()
+        raise
+    try:
         window.show()
         return application.exec()
     finally:
-        workspace.close()
+        # The window may have switched to another database (File → Open): close that one.
+        window.workspace.close()
 
 
 def create_application() -> QApplication:

@@ -1,4 +1,4 @@
-"""Sorting and filtering of the practice register: search text, contract type and status."""
+"""Sorting and filtering of the practice register: search text, contract, status, locality."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class PracticeFilterProxy(QSortFilterProxyModel):
         self._search_text = ""
         self._contract_type: str | None = None
         self._status: str | None = None
+        self._locality: str | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_search_text(self, text: str) -> None:
@@ -33,6 +34,10 @@ class PracticeFilterProxy(QSortFilterProxyModel):
     def set_status(self, status: str | None) -> None:
         """Only this status (e.g. "active"); None shows all."""
         self._change_filter("_status", status)
+
+    def set_locality(self, locality_name: str | None) -> None:
+        """Only practices in this locality/PCN (by name); None shows all."""
+        self._change_filter("_locality", locality_name)
 
     def _change_filter(self, attribute: str, value: Any) -> None:
         if getattr(self, attribute) == value:
@@ -51,6 +56,8 @@ class PracticeFilterProxy(QSortFilterProxyModel):
         if self._contract_type is not None and practice.contract_type != self._contract_type:
             return False
         if self._status is not None and practice.status != self._status:
+            return False
+        if self._locality is not None and practice.locality_name != self._locality:
             return False
         if not self._search_text:
             return True

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
 from contractdesk.domain.practice import ContractType, PracticeStatus
+from contractdesk.domain.roles import Role
 from contractdesk.gui.forms.practice_register_ui import Ui_PracticeRegisterForm
+from contractdesk.gui.practice_editor import PracticeEditor
 from contractdesk.gui.practice_filter_proxy import PracticeFilterProxy
 from contractdesk.gui.practice_table_model import (
     NAME_COLUMN,
@@ -22,32 +24,79 @@ from contractdesk.services.workspace import Workspace
 ALL_CHOICE = "All"
 # Room beyond the widest text of a column, so a sort arrow never clips its title.
 COLUMN_PADDING = 24
+# Per-user: the register's column widths, order and sort (QByteArray from saveState()).
+HEADER_STATE_SETTING = "practice_register/header_state"
 
 
 class PracticeRegisterPage(QWidget):
     """Lists every practice in the database; the officer narrows it by search and filters."""
 
+    practice_saved = Signal(str)
+
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        self._can_edit = workspace.user.role.can_act_as(Role.OFFICER)
+        # The editor last opened (tests and screenshots reach it here); None until then.
+        self.editor: PracticeEditor | None = None
         self.ui = Ui_PracticeRegisterForm()
         self.ui.setupUi(self)
         self.model = PracticeTableModel(self)
         self.proxy = PracticeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self._search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        self._new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        self._new_shortcut.setEnabled(self._can_edit)
+        # Enter opens the selected practice, but only while the table has the focus.
+        self._open_shortcuts = [
+            QShortcut(QKeySequence(key), self.ui.practice_table)
+            for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ]
+        for shortcut in self._open_shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.ui.new_practice_button.setVisible(self._can_edit)
         self._set_up_title()
         _fill_choices(self.ui.contract_type_combo, [kind.value for kind in ContractType])
         _fill_choices(self.ui.status_combo, [status.value for status in PracticeStatus])
         self._set_up_table()
-        self._connect_signals()
         self.reload()
+        if not self._restore_header():
+            self._size_columns()
+        self._connect_signals()
 
     def reload(self) -> None:
-        """Read the register again from the database."""
+        """Read the register again from the database, keeping the selected practice."""
+        selected = self.selected_code()
         self.model.set_rows(list_practices(self._workspace))
-        self._size_columns()
+        self._fill_localities()
         self._update_count()
+        if selected is not None:
+            self.select_practice(selected)
+
+    def selected_code(self) -> str | None:
+        index = self.ui.practice_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.practice_at(self.proxy.mapToSource(index).row()).ods_code
+
+    def select_practice(self, ods_code: str) -> None:
+        row = self.model.row_of(ods_code)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, ODS_CODE_COLUMN))
+        if index.isValid():
+            self.ui.practice_table.setCurrentIndex(index)
+            self.ui.practice_table.scrollTo(index)
+
+    def open_practice(self, ods_code: str | None) -> PracticeEditor:
+        """Open the editor on this practice, or on a new one for None; it is window-modal."""
+        editor = PracticeEditor(self._workspace, ods_code, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.practice_saved.connect(self._on_practice_saved)
+        editor.destroyed.connect(self._on_editor_destroyed)
+        self.editor = editor
+        editor.open()
+        return editor
 
     def _set_up_title(self) -> None:
         font = QFont(self.ui.title_label.font())
@@ -75,11 +124,38 @@ class PracticeRegisterPage(QWidget):
                 table.resizeColumnToContents(column)
                 table.setColumnWidth(column, table.columnWidth(column) + COLUMN_PADDING)
 
+    def _restore_header(self) -> bool:
+        state = QSettings().value(HEADER_STATE_SETTING)
+        header = self.ui.practice_table.horizontalHeader()
+        return isinstance(state, QByteArray) and header.restoreState(state)
+
+    def _fill_localities(self) -> None:
+        """All, then each locality present in the rows; the officer's choice survives a reload."""
+        combo = self.ui.locality_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        _fill_choices(combo, self.model.localities())
+        index = combo.findData(chosen)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self.proxy.set_locality(combo.currentData())
+
     def _connect_signals(self) -> None:
         self.ui.search_edit.textChanged.connect(self._on_search_text_changed)
         self.ui.contract_type_combo.currentIndexChanged.connect(self._on_contract_type_changed)
         self.ui.status_combo.currentIndexChanged.connect(self._on_status_changed)
+        self.ui.locality_combo.currentIndexChanged.connect(self._on_locality_changed)
+        self.ui.new_practice_button.clicked.connect(self._on_new_practice_requested)
+        self.ui.practice_table.doubleClicked.connect(self._on_row_opened)
         self._search_shortcut.activated.connect(self._on_search_shortcut_activated)
+        self._new_shortcut.activated.connect(self._on_new_practice_requested)
+        for shortcut in self._open_shortcuts:
+            shortcut.activated.connect(self._on_open_shortcut_activated)
+        header = self.ui.practice_table.horizontalHeader()
+        header.sectionResized.connect(self._on_header_changed)
+        header.sectionMoved.connect(self._on_header_changed)
+        header.sortIndicatorChanged.connect(self._on_header_changed)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -94,9 +170,37 @@ class PracticeRegisterPage(QWidget):
     def _on_status_changed(self, _index: int) -> None:
         self.proxy.set_status(self.ui.status_combo.currentData())
 
+    def _on_locality_changed(self, _index: int) -> None:
+        self.proxy.set_locality(self.ui.locality_combo.currentData())
+
     def _on_search_shortcut_activated(self) -> None:
         self.ui.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.search_edit.selectAll()
+
+    def _on_new_practice_requested(self) -> None:
+        if self._can_edit:
+            self.open_practice(None)
+
+    def _on_row_opened(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_practice(self.model.practice_at(self.proxy.mapToSource(index).row()).ods_code)
+
+    def _on_open_shortcut_activated(self) -> None:
+        code = self.selected_code()
+        if code is not None:
+            self.open_practice(code)
+
+    def _on_practice_saved(self, ods_code: str) -> None:
+        self.reload()
+        self.select_practice(ods_code)
+        self.practice_saved.emit(ods_code)
+
+    def _on_editor_destroyed(self, *_arguments: Any) -> None:
+        self.editor = None
+
+    def _on_header_changed(self, *_signal_arguments: Any) -> None:
+        header = self.ui.practice_table.horizontalHeader()
+        QSettings().setValue(HEADER_STATE_SETTING, header.saveState())
 
     def _update_count(self, *_signal_arguments: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

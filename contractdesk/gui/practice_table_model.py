@@ -52,6 +52,17 @@ class PracticeTableModel(QAbstractTableModel):
     def practice_at(self, row: int) -> PracticeSummary:
         return self._rows[row]
 
+    def row_of(self, ods_code: str) -> int | None:
+        """The row showing this practice, or None if it is not in the register."""
+        for row, practice in enumerate(self._rows):
+            if practice.ods_code == ods_code:
+                return row
+        return None
+
+    def localities(self) -> list[str]:
+        """The locality names present in the rows, sorted (for the locality filter)."""
+        return sorted({row.locality_name for row in self._rows if row.locality_name})
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 

@@ -41,10 +41,125 @@ def main() -> int:
             QApplication.processEvents()
             _save(about.grab(), "about.png")
             about.close()
+            capture_practice_editor(window.practice_register)
+            capture_import_dialogs(window, Path(folder))
             window.close()
         finally:
             workspace.close()
     return 0
+
+
+def capture_import_dialogs(window, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    """The File menu, an import's progress, its report, and the report of a refused file."""
+    import threading
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtWidgets import QApplication
+
+    from contractdesk.gui.background import BackgroundOp
+    from contractdesk.gui.import_report_dialog import ImportReportDialog
+    from contractdesk.importers.progress import reading_stage
+    from contractdesk.importers.report import ImportRejected
+    from contractdesk.resources import resource_path
+    from contractdesk.services.practice_import import import_practices
+
+    # The File menu with its Import submenu open beside it, as one picture.
+    menu, submenu = window.file_menu, window.import_menu
+    menu.popup(window.mapToGlobal(QPoint(0, window.menuBar().height())))
+    submenu.popup(menu.pos())
+    QApplication.processEvents()
+    menu_picture, submenu_picture = menu.grab(), submenu.grab()
+    import_row = menu.actionGeometry(submenu.menuAction())
+    picture = QPixmap(
+        menu_picture.width() + submenu_picture.width(),
+        max(menu_picture.height(), import_row.top() + submenu_picture.height()),
+    )
+    picture.fill(window.palette().window().color())
+    painter = QPainter(picture)
+    painter.drawPixmap(0, 0, menu_picture)
+    painter.drawPixmap(menu_picture.width(), import_row.top(), submenu_picture)
+    painter.end()
+    submenu.hide()
+    menu.hide()
+    _save(picture, "file_menu.png")
+
+    # An import part-way through reading its file, held there while the picture is taken.
+    held = threading.Event()
+
+    def reading(progress):  # type: ignore[no-untyped-def]
+        progress(6500, 16685, reading_stage("epraccur_2025-09.csv"))
+        held.wait(10)
+
+    op = BackgroundOp(window, reading, label="Importing practices").run_in_background()
+    while op.progress_dialog.value() <= 0:
+        QApplication.processEvents()
+    op.progress_dialog.show()
+    QApplication.processEvents()
+    _save(op.progress_dialog.grab(), "import_progress.png")
+    held.set()
+    while op.is_running:
+        QApplication.processEvents()
+
+    # The report of the demo's own practices file, imported again (nothing changes).
+    epraccur = resource_path("demo", "epraccur_03L_2025-09.csv")
+    report = import_practices(window.workspace, epraccur)
+    _save_dialog(ImportReportDialog("practices", [report], parent=window), "import_report.png")
+
+    # A refused file: the same file with a broken code, a bad date and a truncated row.
+    lines = epraccur.read_text(encoding="utf-8").splitlines(keepends=True)
+    broken = folder / "epraccur_broken.csv"
+    lines[2] = lines[2].replace('"C87', '"C8', 1)
+    lines[4] = lines[4].replace('"19740401"', '"1974-04-01"')
+    lines[6] = lines[6].split(',"Y63"')[0] + "\n"
+    broken.write_text("".join(lines), encoding="utf-8")
+    try:
+        import_practices(window.workspace, broken)
+    except ImportRejected as rejected:
+        dialog = ImportReportDialog("practices", rejected.reports, rejected=True, parent=window)
+        _save_dialog(dialog, "import_rejected.png")
+
+
+def _save_dialog(dialog, name: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    dialog.show()
+    QApplication.processEvents()
+    _save(dialog.grab(), name)
+    dialog.close()
+
+
+def capture_practice_editor(register) -> None:  # type: ignore[no-untyped-def]
+    """The practice editor's three tabs, a field in error, and the conflict dialog."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from contractdesk.gui.conflict_dialog import ConflictDialog, conflicting_fields
+    from contractdesk.gui.practice_editor import HISTORY_TAB, LIST_SIZES_TAB
+
+    editor = register.open_practice("C87003")
+    QApplication.processEvents()
+    _save(editor.grab(), "practice_editor_details.png")
+    for tab, name in ((LIST_SIZES_TAB, "list_sizes"), (HISTORY_TAB, "history")):
+        editor.ui.tabs.setCurrentIndex(tab)
+        QApplication.processEvents()
+        _save(editor.grab(), f"practice_editor_{name}.png")
+    editor.ui.tabs.setCurrentIndex(0)
+    editor.ui.postcode_edit.setText("S61 XYZ")
+    editor.ui.close_date_check.setChecked(True)
+    editor.ui.close_date_edit.setDate(editor.ui.open_date_edit.date().addDays(-1))
+    QApplication.processEvents()
+    _save(editor.grab(), "practice_editor_invalid.png")
+    # A conflict as it would look after another officer renamed the practice and its phone.
+    mine = {"name": "Woodstock Bower Surgery", "phone": "01709 560005", "postcode": "S61 1AH"}
+    original = mine | {"name": "WOODSTOCK BOWER GROUP PRACTICE"}
+    theirs = original | {"name": "WOODSTOCK BOWER GP", "phone": "01709 560099"}
+    fields = conflicting_fields(original, mine, theirs)
+    conflict = ConflictDialog("C87003", fields, "j.bloggs", editor)
+    conflict.show()
+    QApplication.processEvents()
+    _save(conflict.grab(), "conflict_dialog.png")
+    conflict.close()
+    editor.done(QDialog.DialogCode.Rejected)
 
 
 def _save(pixmap, name: str) -> None:  # type: ignore[no-untyped-def]

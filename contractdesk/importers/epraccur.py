@@ -14,6 +14,7 @@ from pathlib import Path
 from contractdesk.domain.identifiers import is_practice_code, normalise_postcode
 from contractdesk.domain.practice import PracticeStatus
 from contractdesk.errors import BadInput
+from contractdesk.importers.progress import ROWS_PER_REPORT, Progress, no_progress, reading_stage
 from contractdesk.importers.records import PracticeRecord
 from contractdesk.importers.report import ImportReport, RowProblem
 from contractdesk.importers.source_file import read_csv
@@ -42,9 +43,13 @@ class EpraccurResult:
     practices: list[PracticeRecord]
 
 
-def read_epraccur(path: Path, areas: Collection[str] = ()) -> EpraccurResult:
+def read_epraccur(
+    path: Path, areas: Collection[str] = (), progress: Progress = no_progress
+) -> EpraccurResult:
     source = read_csv(path)
     file_name = source.name
+    total, stage = len(source.rows), reading_stage(file_name)
+    progress(0, total, stage)
     report = ImportReport(kind="practices", file=file_name, sha256=source.sha256)
     _check_shape(source.name, source.rows[0])
     practices: list[PracticeRecord] = []
@@ -55,6 +60,8 @@ def read_epraccur(path: Path, areas: Collection[str] = ()) -> EpraccurResult:
     not_a_practice = "not a GP practice (prescribing setting is not 4)"
     setting_column = _column_label(_SETTING + 1)
     for number, row in enumerate(source.rows, start=1):
+        if not number % ROWS_PER_REPORT:
+            progress(number, total, stage)
         if len(row) != COLUMN_COUNT:
             if any(cell.strip() for cell in row):
                 errors.append(
@@ -93,7 +100,8 @@ def read_epraccur(path: Path, areas: Collection[str] = ()) -> EpraccurResult:
             continue
         seen[record.ods_code] = number
         practices.append(record)
-    report.rows_read = len(source.rows)
+    report.rows_read = total
+    progress(total, total, stage)
     return EpraccurResult(report=report, practices=practices)
 
 

@@ -18,6 +18,7 @@ from contractdesk.domain.identifiers import is_practice_code
 from contractdesk.domain.money import pounds_to_pence
 from contractdesk.domain.practice import ContractType
 from contractdesk.errors import BadInput
+from contractdesk.importers.progress import ROWS_PER_REPORT, Progress, no_progress, reading_stage
 from contractdesk.importers.records import PaymentYearRecord
 from contractdesk.importers.report import ImportReport, RowProblem
 from contractdesk.importers.source_file import read_csv
@@ -74,10 +75,15 @@ def year_from_file_name(path: Path) -> FinancialYear | None:
 
 
 def read_payments(
-    path: Path, areas: Collection[str] = (), year: FinancialYear | None = None
+    path: Path,
+    areas: Collection[str] = (),
+    year: FinancialYear | None = None,
+    progress: Progress = no_progress,
 ) -> PaymentsResult:
     source = read_csv(path)
     file_name = source.name
+    total, stage = len(source.rows), reading_stage(file_name)
+    progress(0, total, stage)
     financial_year = year or year_from_file_name(path)
     if financial_year is None:
         raise BadInput(
@@ -115,6 +121,8 @@ def read_payments(
     # works on the cells in place, with no per-row closures or dict comprehensions.
     for number, row in enumerate(source.rows[1:], start=2):
         report.rows_read += 1
+        if not number % ROWS_PER_REPORT:
+            progress(number, total, stage)
         errors_before = len(errors)
         if not "".join(row).strip():
             report.skipped.append(RowProblem(file_name, number, "", "blank row"))
@@ -206,6 +214,7 @@ def read_payments(
         )
     if report.rows_read == 0:
         raise BadInput(f"{file_name}: the file has a header row but no practices")
+    progress(total, total, stage)
     return PaymentsResult(report=report, financial_year=financial_year, payments=records)
 
 

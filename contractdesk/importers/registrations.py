@@ -12,6 +12,7 @@ from pathlib import Path
 
 from contractdesk.domain.identifiers import is_practice_code
 from contractdesk.errors import BadInput
+from contractdesk.importers.progress import ROWS_PER_REPORT, Progress, no_progress, reading_stage
 from contractdesk.importers.records import ListSizeRecord
 from contractdesk.importers.report import ImportReport, RowProblem
 from contractdesk.importers.source_file import read_csv
@@ -26,9 +27,11 @@ class RegistrationsResult:
     list_sizes: list[ListSizeRecord]
 
 
-def read_registrations(path: Path) -> RegistrationsResult:
+def read_registrations(path: Path, progress: Progress = no_progress) -> RegistrationsResult:
     source = read_csv(path)
     file_name = source.name
+    total, stage = len(source.rows), reading_stage(file_name)
+    progress(0, total, stage)
     report = ImportReport(kind="list-sizes", file=file_name, sha256=source.sha256)
     header = [cell.strip().upper() for cell in source.rows[0]]
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
@@ -43,6 +46,8 @@ def read_registrations(path: Path) -> RegistrationsResult:
     extract_dates: dict[str, date] = {}
     for number, row in enumerate(source.rows[1:], start=2):
         report.rows_read += 1
+        if not number % ROWS_PER_REPORT:
+            progress(number, total, stage)
 
         def fail(column: str, message: str, row_number: int = number) -> None:
             report.errors.append(RowProblem(file_name, row_number, column, message))
@@ -91,4 +96,5 @@ def read_registrations(path: Path) -> RegistrationsResult:
         )
     if report.rows_read == 0:
         raise BadInput(f"{file_name}: the file has a header row but no practices")
+    progress(total, total, stage)
     return RegistrationsResult(report=report, list_sizes=records)

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from contractdesk.domain.roles import Role
+from contractdesk.importers.progress import CHECKING, SAVING, WRITING, Progress, no_progress
 from contractdesk.importers.registrations import read_registrations
 from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
 from contractdesk.services.audit import record_change
@@ -19,15 +20,20 @@ from contractdesk.store.unit_of_work import unit_of_work
 
 
 def import_list_sizes(
-    workspace: Workspace, path: Path, areas: Collection[str] = ()
+    workspace: Workspace,
+    path: Path,
+    areas: Collection[str] = (),
+    progress: Progress = no_progress,
 ) -> ImportReport:
+    """Import a registered-patients file; `progress` may raise `Cancelled` to roll it back."""
     workspace.require(Role.OFFICER, "import list sizes")
-    result = read_registrations(path)
+    result = read_registrations(path, progress)
     report = result.report
     if report.errors:
         raise ImportRejected([report])
     with unit_of_work(workspace.engine, write=True) as session:
         require_known_areas(session, areas)
+        progress(0, 2, CHECKING)
         # The register, not the file, says which area a practice is in: CCG codes in older
         # extracts predate the sub-ICB mergers.
         practices = {
@@ -59,6 +65,7 @@ def import_list_sizes(
             else:
                 wanted.append(record)
         practice_ids = {code: ids[0] for code, ids in practices.items()}
+        progress(1, 2, WRITING)
         report.added, report.updated, report.unchanged = write_list_sizes(
             session, wanted, practice_ids
         )
@@ -80,4 +87,6 @@ def import_list_sizes(
                 summary=f"imported list sizes from {report.file} (sha256 {report.sha256[:12]}…): "
                 f"{report.added} added, {report.updated} updated",
             )
+        # The last chance to cancel: everything is written but not yet committed.
+        progress(2, 2, SAVING)
     return report

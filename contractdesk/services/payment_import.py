@@ -18,6 +18,7 @@ from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.roles import Role
 from contractdesk.importers.bulk_work import collector_paused
 from contractdesk.importers.payments import PaymentsResult, read_payments
+from contractdesk.importers.progress import CHECKING, SAVING, WRITING, Progress, no_progress
 from contractdesk.importers.records import ListSizeRecord, PaymentYearRecord
 from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
 from contractdesk.services.audit import record_change
@@ -58,10 +59,12 @@ def import_payments(
     paths: Sequence[Path],
     areas: Collection[str] = (),
     year: FinancialYear | None = None,
+    progress: Progress = no_progress,
 ) -> list[ImportReport]:
+    """Import payment files; `progress` may raise `Cancelled` to roll them all back."""
     workspace.require(Role.OFFICER, "import payments")
     with collector_paused():
-        return _import_payments(workspace, paths, areas, year)
+        return _import_payments(workspace, paths, areas, year, progress)
 
 
 def _import_payments(
@@ -69,29 +72,38 @@ def _import_payments(
     paths: Sequence[Path],
     areas: Collection[str],
     year: FinancialYear | None,
+    progress: Progress,
 ) -> list[ImportReport]:
-    results = [read_payments(path, (), year) for path in paths]
+    results = [read_payments(path, (), year, progress) for path in paths]
     _refuse_repeated_years(results)
     if any(result.report.errors for result in results):
         raise ImportRejected([result.report for result in results])
     with unit_of_work(workspace.engine, write=True) as session:
         require_known_areas(session, areas)
         register = _register(session)
+        progress(0, 1, CHECKING)
         newest_stored = session.scalar(select(func.max(PracticePaymentYear.financial_year)))
         for result in results:
             result.payments = _in_register(result, register, set(areas))
         practice_ids = {code: entry[0] for code, entry in register.items()}
         renamed = _name_areas(session, results, newest_stored)
         changes = {}
-        for result in results:
+        # Two steps per file (payment years, list sizes) and one for the practices.
+        steps = 2 * len(results) + 1
+        for number, result in enumerate(results):
+            progress(2 * number, steps, WRITING)
             changes[result.report.file] = _write_payment_years(session, result, practice_ids)
+            progress(2 * number + 1, steps, WRITING)
             write_list_sizes(
                 session, [_list_size(record) for record in result.payments], practice_ids
             )
+        progress(steps - 1, steps, WRITING)
         _update_practices(session, results, register)
         for result in results:
             _audit(session, workspace, result, changes[result.report.file], renamed, areas)
             renamed = {}  # said once, with the first file
+        # The last chance to cancel: everything is written but not yet committed.
+        progress(steps, steps, SAVING)
     return [result.report for result in results]
 
 

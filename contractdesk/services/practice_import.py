@@ -12,6 +12,7 @@ from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput
 from contractdesk.importers.bulk_work import collector_paused
 from contractdesk.importers.epraccur import read_epraccur
+from contractdesk.importers.progress import CHECKING, SAVING, WRITING, Progress, no_progress
 from contractdesk.importers.records import PracticeRecord
 from contractdesk.importers.report import ImportRejected, ImportReport
 from contractdesk.services.audit import record_change
@@ -52,14 +53,22 @@ NEW_ROW_COLUMNS = (
 )
 
 
-def import_practices(workspace: Workspace, path: Path, areas: Collection[str] = ()) -> ImportReport:
+def import_practices(
+    workspace: Workspace,
+    path: Path,
+    areas: Collection[str] = (),
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """Import an epraccur file; `progress` may raise `Cancelled` to roll it all back."""
     workspace.require(Role.OFFICER, "import practices")
     with collector_paused():
-        return _import_practices(workspace, path, areas)
+        return _import_practices(workspace, path, areas, progress)
 
 
-def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) -> ImportReport:
-    result = read_epraccur(path, set(areas))
+def _import_practices(
+    workspace: Workspace, path: Path, areas: Collection[str], progress: Progress
+) -> ImportReport:
+    result = read_epraccur(path, set(areas), progress)
     report = result.report
     if report.errors:
         raise ImportRejected([report])
@@ -79,6 +88,7 @@ def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) 
         ]
         # Lock what we compare against, so a concurrent edit cannot slip in between.
         existing = {row[0]: row for row in session.execute(select(*columns).with_for_update())}
+        progress(0, 3, CHECKING)
         now = utc_now()
         added: list[tuple[str, tuple[object, ...]]] = []
         changed_rows: list[dict[str, object]] = []
@@ -106,7 +116,9 @@ def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) 
             (row_id, ods_code, *values, "UNKNOWN", False, 1, now, now)
             for (ods_code, values), row_id in zip(added, new_ids(len(added)), strict=True)
         ]
+        progress(1, 3, WRITING)
         insert_rows(session, table, NEW_ROW_COLUMNS, new_rows)
+        progress(2, 3, WRITING)
         if changed_rows:
             session.execute(
                 update(table)
@@ -136,6 +148,8 @@ def _import_practices(workspace: Workspace, path: Path, areas: Collection[str]) 
                 summary=f"imported practices from {report.file} (sha256 {report.sha256[:12]}…): "
                 f"{report.added} added, {report.updated} updated",
             )
+        # The last chance to cancel: everything is written but not yet committed.
+        progress(3, 3, SAVING)
     return report
 
 

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -55,3 +55,18 @@ def _fresh_settings(qapp) -> Iterator[None]:
     QSettings().clear()
     yield
     QSettings().clear()
+
+
+@pytest.fixture
+def sign_in_as(demo_workspace: Workspace) -> Iterator[Callable[[str], Workspace]]:
+    """Open the test's demo copy again as another user (a newcomer is a viewer)."""
+    opened: list[Workspace] = []
+
+    def sign_in(login: str) -> Workspace:
+        workspace = open_workspace(str(demo_workspace.url.database), login)
+        opened.append(workspace)
+        return workspace
+
+    yield sign_in
+    for workspace in opened:
+        workspace.close()

@@ -42,4 +42,5 @@ def _close_main_window() -> None:
         if widget.isVisible():
             widget.close()
             widget.deleteLater()
-    QApplication.quit()
+    # Closing the last window quits; a second, explicit quit would stay queued and end
+    # every later event loop of the test session at once.

@@ -16,8 +16,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QSizePolicy,
-    QTableView, QVBoxLayout, QWidget)
+    QHeaderView, QLabel, QLineEdit, QPushButton,
+    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
+    QWidget)
 
 class Ui_PracticeRegisterForm(object):
     def setupUi(self, PracticeRegisterForm):
@@ -26,10 +27,24 @@ class Ui_PracticeRegisterForm(object):
         PracticeRegisterForm.resize(900, 600)
         self.page_layout = QVBoxLayout(PracticeRegisterForm)
         self.page_layout.setObjectName(u"page_layout")
+        self.title_layout = QHBoxLayout()
+        self.title_layout.setObjectName(u"title_layout")
         self.title_label = QLabel(PracticeRegisterForm)
         self.title_label.setObjectName(u"title_label")
 
-        self.page_layout.addWidget(self.title_label)
+        self.title_layout.addWidget(self.title_label)
+
+        self.title_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.title_layout.addItem(self.title_spacer)
+
+        self.new_practice_button = QPushButton(PracticeRegisterForm)
+        self.new_practice_button.setObjectName(u"new_practice_button")
+
+        self.title_layout.addWidget(self.new_practice_button)
+
+
+        self.page_layout.addLayout(self.title_layout)
 
         self.filter_layout = QHBoxLayout()
         self.filter_layout.setObjectName(u"filter_layout")
@@ -59,6 +74,18 @@ class Ui_PracticeRegisterForm(object):
 
         self.filter_layout.addWidget(self.status_combo)
 
+        self.locality_label = QLabel(PracticeRegisterForm)
+        self.locality_label.setObjectName(u"locality_label")
+
+        self.filter_layout.addWidget(self.locality_label)
+
+        self.locality_combo = QComboBox(PracticeRegisterForm)
+        self.locality_combo.setObjectName(u"locality_combo")
+        self.locality_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.locality_combo.setMinimumContentsLength(12)
+
+        self.filter_layout.addWidget(self.locality_combo)
+
 
         self.page_layout.addLayout(self.filter_layout)
 
@@ -82,10 +109,13 @@ class Ui_PracticeRegisterForm(object):
 #if QT_CONFIG(shortcut)
         self.contract_type_label.setBuddy(self.contract_type_combo)
         self.status_label.setBuddy(self.status_combo)
+        self.locality_label.setBuddy(self.locality_combo)
 #endif // QT_CONFIG(shortcut)
+        QWidget.setTabOrder(self.new_practice_button, self.search_edit)
         QWidget.setTabOrder(self.search_edit, self.contract_type_combo)
         QWidget.setTabOrder(self.contract_type_combo, self.status_combo)
-        QWidget.setTabOrder(self.status_combo, self.practice_table)
+        QWidget.setTabOrder(self.status_combo, self.locality_combo)
+        QWidget.setTabOrder(self.locality_combo, self.practice_table)
 
         self.retranslateUi(PracticeRegisterForm)
 
@@ -94,9 +124,11 @@ class Ui_PracticeRegisterForm(object):
 
     def retranslateUi(self, PracticeRegisterForm):
         self.title_label.setText(QCoreApplication.translate("PracticeRegisterForm", u"Practices", None))
+        self.new_practice_button.setText(QCoreApplication.translate("PracticeRegisterForm", u"&New practice\u2026", None))
         self.search_edit.setPlaceholderText(QCoreApplication.translate("PracticeRegisterForm", u"Search code, name, postcode or locality", None))
         self.contract_type_label.setText(QCoreApplication.translate("PracticeRegisterForm", u"&Contract:", None))
         self.status_label.setText(QCoreApplication.translate("PracticeRegisterForm", u"S&tatus:", None))
+        self.locality_label.setText(QCoreApplication.translate("PracticeRegisterForm", u"&Locality:", None))
         self.count_label.setText(QCoreApplication.translate("PracticeRegisterForm", u"Showing 0 of 0 practices", None))
         pass
     # retranslateUi
