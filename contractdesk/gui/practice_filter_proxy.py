@@ -22,6 +22,16 @@ class PracticeFilterProxy(QSortFilterProxyModel):
         self._status: str | None = None
         self._locality: str | None = None
         self.setSortRole(SORT_ROLE)
+        # The source model keeps its rows sorted (see PracticeTableModel.sort); this proxy
+        # only filters, so it never calls back into Python per comparison.
+        self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, PracticeTableModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def set_search_text(self, text: str) -> None:
         """Match `text` case-insensitively anywhere in code, name, postcode or locality."""
@@ -50,6 +60,9 @@ class PracticeFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if not isinstance(model, PracticeTableModel):
             return True
+        # The search key is made once per row when the rows are loaded; only `in` runs here.
+        if self._search_text and self._search_text not in model.search_key(source_row):
+            return False
         return self._accepts(model.practice_at(source_row))
 
     def _accepts(self, practice: PracticeSummary) -> bool:
@@ -57,23 +70,4 @@ class PracticeFilterProxy(QSortFilterProxyModel):
             return False
         if self._status is not None and practice.status != self._status:
             return False
-        if self._locality is not None and practice.locality_name != self._locality:
-            return False
-        if not self._search_text:
-            return True
-        searchable = (practice.ods_code, practice.name, practice.postcode, practice.locality_name)
-        return any(self._search_text in (field or "").casefold() for field in searchable)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
-        # Compared here in Python rather than by Qt so big numbers keep full precision and a
-        # missing value goes to the bottom in either direction, which a plain compare cannot do.
-        left_value = left.data(SORT_ROLE)
-        right_value = right.data(SORT_ROLE)
-        if left_value is None or right_value is None:
-            blank_is_smaller = self.sortOrder() == Qt.SortOrder.DescendingOrder
-            if left_value is None and right_value is None:
-                return False
-            return (left_value is None) == blank_is_smaller
-        if isinstance(left_value, str) and isinstance(right_value, str):
-            return left_value.casefold() < right_value.casefold()
-        return left_value < right_value
+        return self._locality is None or practice.locality_name == self._locality

@@ -112,6 +112,8 @@ class PracticeRegisterPage(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
+        # Fitting a column to its contents looks at this many rows, not all 8,000.
+        header.setResizeContentsPrecision(200)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The name takes whatever width the other, fixed-size columns leave.
