@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 from contractdesk.domain.practice import ContractType, PracticeStatus
 from contractdesk.domain.roles import Role
 from contractdesk.gui.forms.practice_register_ui import Ui_PracticeRegisterForm
-from contractdesk.gui.practice_editor import PracticeEditor
 from contractdesk.gui.practice_filter_proxy import PracticeFilterProxy
 from contractdesk.gui.practice_table_model import (
     NAME_COLUMN,
@@ -20,6 +19,9 @@ from contractdesk.gui.practice_table_model import (
 )
 from contractdesk.services.practices import list_practices
 from contractdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:  # the editor module loads on first use, not at start-up
+    from contractdesk.gui.practice_editor import PracticeEditor
 
 ALL_CHOICE = "All"
 # Room beyond the widest text of a column, so a sort arrow never clips its title.
@@ -90,6 +92,8 @@ class PracticeRegisterPage(QWidget):
 
     def open_practice(self, ods_code: str | None) -> PracticeEditor:
         """Open the editor on this practice, or on a new one for None; it is window-modal."""
+        from contractdesk.gui.practice_editor import PracticeEditor
+
         editor = PracticeEditor(self._workspace, ods_code, self)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.practice_saved.connect(self._on_practice_saved)
@@ -112,8 +116,8 @@ class PracticeRegisterPage(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        # Fitting a column to its contents looks at this many rows, not all 8,000.
-        header.setResizeContentsPrecision(200)
+        # Fitting a column to its contents looks at the rows on screen, not all 8,000.
+        header.setResizeContentsPrecision(0)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The name takes whatever width the other, fixed-size columns leave.

@@ -48,12 +48,16 @@ class PracticeTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[PracticeSummary]) -> None:
         self.beginResetModel()
-        self._rows = _sorted(rows, *self._sort) if self._sort else list(rows)
-        self._search_keys = [_search_key(row) for row in self._rows]
+        # The register service returns rows in code order, the default sort: no re-sort then.
+        already_in_order = self._sort in (None, (ODS_CODE_COLUMN, Qt.SortOrder.AscendingOrder))
+        self._rows = list(rows) if already_in_order else _sorted(rows, *self._sort)
+        self._search_keys = []
         self.endResetModel()
 
     def search_key(self, row: int) -> str:
         """Code, name, postcode and locality, case-folded, for the search box to match."""
+        if not self._search_keys:  # made on the first search, not at start-up
+            self._search_keys = [_search_key(practice) for practice in self._rows]
         return self._search_keys[row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -67,7 +71,7 @@ class PracticeTableModel(QAbstractTableModel):
         before = self.persistentIndexList()
         codes = [self._rows[index.row()].ods_code for index in before]
         self._rows = _sorted(self._rows, column, order)
-        self._search_keys = [_search_key(row) for row in self._rows]
+        self._search_keys = []
         positions = {practice.ods_code: row for row, practice in enumerate(self._rows)}
         after = [
             self.index(positions[code], index.column())
