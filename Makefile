@@ -35,6 +35,7 @@ lint: $(INSTALLED)
 ## bench: the benchmarks in bench/ (figures go in the README's performance section)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_imports.py
+	$(BIN)/python bench/bench_startup.py
 
 ## screenshots: render every window and dialog to build/screenshots/ (offscreen)
 screenshots: $(INSTALLED)
