@@ -44,8 +44,13 @@ screenshots: $(INSTALLED)
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
 
-## installer: a one-folder PyInstaller build in dist/ContractDesk (smoke-tested with --version)
+## installer: a one-folder PyInstaller build in dist/ContractDesk, then a smoke test of it:
+## --version, building and listing the demo database, and the desktop app staying up 5 s
 installer: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6'
 	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
 	dist/ContractDesk/contractdesk --version
+	rm -f build/installer-demo.sqlite
+	dist/ContractDesk/contractdesk demo --db build/installer-demo.sqlite
+	dist/ContractDesk/contractdesk --db build/installer-demo.sqlite practices show C87003
+	QT_QPA_PLATFORM=offscreen timeout 5 dist/ContractDesk/contractdesk --db build/installer-demo.sqlite; test $$? -eq 124
