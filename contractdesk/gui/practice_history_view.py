@@ -6,16 +6,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from contractdesk.gui.practice_form_fields import describe_value, field_label
+from contractdesk.gui.row_table_model import RowTableModel
 from contractdesk.services.audit import AuditRecord
 
 WHEN_COLUMN, WHO_COLUMN, ACTION_COLUMN, SUMMARY_COLUMN = range(4)
@@ -25,41 +23,19 @@ CHANGE_TITLES = ("Field", "Before", "After")
 # Room beyond a column's widest text, as in the register.
 COLUMN_PADDING = 24
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class _TextTableModel(QAbstractTableModel):
+class _TextTableModel(RowTableModel[tuple[str, ...]]):
     """Read-only rows of display text under fixed column titles."""
 
     def __init__(self, titles: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._titles = tuple(titles)
-        self._rows: list[tuple[str, ...]] = []
+        super().__init__(titles, parent=parent)
 
     def set_text_rows(self, rows: Sequence[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._titles):
-            return self._titles[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+    def cell(self, row: tuple[str, ...], column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
+            return row[column]
         return None
 
 

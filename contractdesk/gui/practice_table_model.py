@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
+from contractdesk.gui.row_table_model import SORT_ROLE, RowTableModel
 from contractdesk.services.practices import PracticeSummary
 
 ODS_CODE_COLUMN = 0
@@ -18,31 +19,23 @@ REGISTERED_COLUMN = 4
 WEIGHTED_COLUMN = 5
 STATUS_COLUMN = 6
 
-COLUMN_TITLES = {
-    ODS_CODE_COLUMN: "ODS code",
-    NAME_COLUMN: "Name",
-    LOCALITY_COLUMN: "Locality/PCN",
-    CONTRACT_TYPE_COLUMN: "Contract",
-    REGISTERED_COLUMN: "Registered",
-    WEIGHTED_COLUMN: "Weighted",
-    STATUS_COLUMN: "Status",
-}
+COLUMN_TITLES = (
+    "ODS code",
+    "Name",
+    "Locality/PCN",
+    "Contract",
+    "Registered",
+    "Weighted",
+    "Status",
+)
 NUMBER_COLUMNS = frozenset({REGISTERED_COLUMN, WEIGHTED_COLUMN})
 
-# The raw value to sort by: numbers as numbers (so 9,000 sorts below 10,000), None when unknown.
-SORT_ROLE = Qt.ItemDataRole.UserRole
 
-_RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-class PracticeTableModel(QAbstractTableModel):
+class PracticeTableModel(RowTableModel[PracticeSummary]):
     """Read-only rows of the practice register; `set_rows` replaces them all."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PracticeSummary] = []
+        super().__init__(COLUMN_TITLES, NUMBER_COLUMNS, parent)
         self._search_keys: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -81,7 +74,7 @@ class PracticeTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def practice_at(self, row: int) -> PracticeSummary:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, ods_code: str) -> int | None:
         """The row showing this practice, or None if it is not in the register."""
@@ -94,37 +87,11 @@ class PracticeTableModel(QAbstractTableModel):
         """The locality names present in the rows, sorted (for the locality filter)."""
         return sorted({row.locality_name for row in self._rows if row.locality_name})
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or section not in COLUMN_TITLES:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMN_TITLES[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
-            return _RIGHT_ALIGNED
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        practice = self._rows[index.row()]
-        column = index.column()
+    def cell(self, practice: PracticeSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return _display_text(practice, column)
         if role == SORT_ROLE:
             return _sort_value(practice, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
-            return _RIGHT_ALIGNED
         if role == Qt.ItemDataRole.ToolTipRole and column in NUMBER_COLUMNS:
             return _list_size_tooltip(practice)
         return None
