@@ -12,16 +12,6 @@ from tests.helpers import csv_rows, database_snapshot
 ROTHERHAM = "03L"
 
 
-@pytest.fixture
-def files(real_data):
-    return {
-        "epraccur": real_data / "ods" / "epraccur_2025-09.csv",
-        "payments_2022": real_data / "nhs_payments_gp" / "nhs_payments_gp_2022-23.csv",
-        "payments_2021": real_data / "nhs_payments_gp" / "nhs_payments_gp_2021-22.csv",
-        "registrations": real_data / "registrations" / "gp-reg-pat-prac-all_2022-05.csv",
-    }
-
-
 def _run(kind, workspace, files, progress):
     if kind == "practices":
         return import_practices(workspace, files["epraccur"], progress=progress)

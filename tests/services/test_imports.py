@@ -21,16 +21,6 @@ from tests.helpers import copy_with_line_changed, csv_rows, database_snapshot
 ROTHERHAM = "03L"
 
 
-@pytest.fixture
-def files(real_data):
-    return {
-        "epraccur": real_data / "ods" / "epraccur_2025-09.csv",
-        "payments_2022": real_data / "nhs_payments_gp" / "nhs_payments_gp_2022-23.csv",
-        "payments_2014": real_data / "nhs_payments_gp" / "nhs_payments_gp_2014-15.csv",
-        "registrations": real_data / "registrations" / "gp-reg-pat-prac-all_2022-05.csv",
-    }
-
-
 def _import_audits(workspace):
     with unit_of_work(workspace.engine) as session:
         return session.scalars(select(AuditEntry).where(AuditEntry.action == "import")).all()
