@@ -88,7 +88,7 @@ def read_payments(
     if financial_year is None:
         raise BadInput(
             f"{file_name}: the financial year is not in the file name (like 2022-23); "
-            "give it with --year"
+            "name the year (on the command line: --year 2022/23)"
         )
     report = ImportReport(kind="payments", file=file_name, sha256=source.sha256)
     header = source.rows[0]
