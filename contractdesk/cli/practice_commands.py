@@ -26,7 +26,7 @@ LIST_COLUMNS = (
 
 
 def list_practices(arguments: argparse.Namespace) -> int:
-    workspace = open_from(arguments)
+    workspace = open_from(arguments, must_exist=True)
     try:
         practices = load_practices(workspace, area_codes(arguments))
     finally:
@@ -38,7 +38,7 @@ def list_practices(arguments: argparse.Namespace) -> int:
 
 
 def show_practice(arguments: argparse.Namespace) -> int:
-    workspace = open_from(arguments)
+    workspace = open_from(arguments, must_exist=True)
     try:
         practice = get_practice(workspace, arguments.code.strip().upper())
     finally:

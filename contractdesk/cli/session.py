@@ -8,6 +8,7 @@ from contractdesk.app_paths import default_demo_database_path
 from contractdesk.domain.identifiers import is_commissioner_code
 from contractdesk.errors import BadInput
 from contractdesk.services.workspace import Workspace, open_workspace
+from contractdesk.store.engine import resolve_database_url, sqlite_path
 
 
 def database_argument(arguments: argparse.Namespace) -> str | None:
@@ -19,8 +20,15 @@ def database_argument(arguments: argparse.Namespace) -> str | None:
     return db
 
 
-def open_from(arguments: argparse.Namespace) -> Workspace:
-    return open_workspace(database_argument(arguments), getattr(arguments, "user", None))
+def open_from(arguments: argparse.Namespace, *, must_exist: bool = False) -> Workspace:
+    """Open the database the arguments name. Commands that only read pass `must_exist`, so a
+    mistyped path is an error rather than a new, empty database."""
+    database = database_argument(arguments)
+    if must_exist:
+        path = sqlite_path(resolve_database_url(database))
+        if path is not None and not path.exists():
+            raise BadInput(f"There is no database file at {path}.")
+    return open_workspace(database, getattr(arguments, "user", None))
 
 
 def area_codes(arguments: argparse.Namespace) -> list[str]:

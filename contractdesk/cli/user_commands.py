@@ -12,7 +12,7 @@ from contractdesk.services import users
 
 
 def list_users(arguments: argparse.Namespace) -> int:
-    workspace = open_from(arguments)
+    workspace = open_from(arguments, must_exist=True)
     try:
         rows = [dataclasses.asdict(user) for user in users.list_users(workspace)]
     finally:
@@ -24,8 +24,12 @@ def list_users(arguments: argparse.Namespace) -> int:
 def set_role(arguments: argparse.Namespace) -> int:
     workspace = open_from(arguments)
     try:
+        known = {user.login for user in users.list_users(workspace)}
         user = users.set_role(workspace, arguments.login, Role(arguments.role))
     finally:
         workspace.close()
-    print(f"{user.login} is now {user.role}")
+    if user.login in known:
+        print(f"{user.login} is now {user.role}")
+    else:
+        print(f"added {user.login}, a user not seen before, as {user.role} (check the spelling)")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
@@ -9,6 +10,8 @@ from typing import Any
 
 from contractdesk.domain.identifiers import is_practice_code, normalise_postcode
 from contractdesk.domain.practice import ContractType, PracticeStatus
+
+_PHONE = re.compile(r"^(?=(?:\D*\d){6})[0-9 +()\-]{6,30}$")
 
 
 def practice_field_errors(values: Mapping[str, Any]) -> dict[str, str]:
@@ -23,6 +26,9 @@ def practice_field_errors(values: Mapping[str, Any]) -> dict[str, str]:
     postcode = values.get("postcode")
     if postcode and normalise_postcode(str(postcode)) is None:
         errors["postcode"] = f"{postcode!r} is not a UK postcode (e.g. S61 1AH)."
+    phone = values.get("phone")
+    if phone and not _PHONE.match(str(phone)):
+        errors["phone"] = "A phone number is digits, spaces and + ( ) - only, e.g. 01709 560005."
     if "status" in values and values["status"] not in {s.value for s in PracticeStatus}:
         errors["status"] = "Status must be active, closed, dormant or proposed."
     if "contract_type" in values and values["contract_type"] not in {c.value for c in ContractType}:

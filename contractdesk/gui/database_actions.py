@@ -106,7 +106,7 @@ class DatabaseActions(QObject):
         database = str(source)
         op = BackgroundOp(
             self._parent_widget,
-            lambda _progress: backup_database(database, Path(name)),
+            lambda _progress: backup_database(database, Path(name), overwrite=True),
             label=f"Backing up {source.name}",
             cancellable=False,
         )

@@ -84,7 +84,13 @@ def read_payments(
     file_name = source.name
     total, stage = len(source.rows), reading_stage(file_name)
     progress(0, total, stage)
-    financial_year = year or year_from_file_name(path)
+    named_year = year_from_file_name(path)
+    if year is not None and named_year is not None and year != named_year:
+        raise BadInput(
+            f"{file_name}: the file name says {named_year} but the year given is {year}; "
+            "a year's payments stored under another year would be wrong"
+        )
+    financial_year = year or named_year
     if financial_year is None:
         raise BadInput(
             f"{file_name}: the financial year is not in the file name (like 2022-23); "

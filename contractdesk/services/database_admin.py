@@ -10,7 +10,7 @@ from sqlalchemy import func, inspect, select, text
 from sqlalchemy.engine import URL
 
 from contractdesk.domain.roles import Role
-from contractdesk.errors import DatabaseUnavailable, PermissionDenied
+from contractdesk.errors import BadInput, DatabaseUnavailable, PermissionDenied
 from contractdesk.store.engine import make_engine, resolve_database_url, sqlite_path
 from contractdesk.store.errors import plain_database_errors
 from contractdesk.store.migrate import backup_sqlite, ensure_schema, read_revision
@@ -64,9 +64,13 @@ def upgrade_database(db: str | None, login: str) -> UpgradeResult:
         engine.dispose()
 
 
-def backup_database(db: str | None, destination: Path) -> Path:
+def backup_database(db: str | None, destination: Path, *, overwrite: bool = False) -> Path:
+    """Copy a SQLite database; an existing file at `destination` is replaced only when asked
+    (the GUI's save dialog has already asked the officer)."""
     url = resolve_database_url(db)
     _require_existing_file(url)
+    if destination.exists() and not overwrite:
+        raise BadInput(f"{destination} already exists; choose another name for the backup.")
     engine = make_engine(url)
     try:
         with plain_database_errors(url):

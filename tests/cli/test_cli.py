@@ -69,6 +69,8 @@ def test_an_unexpected_failure_exits_1_and_logs_the_traceback(db, monkeypatch, c
         raise RuntimeError("boom")
 
     monkeypatch.setattr(practice_commands, "load_practices", explode)
+    assert main(["--db", db, "db", "upgrade"]) == 0
+    capsys.readouterr()
     assert main(["--db", db, "practices", "list"]) == 1
     error = capsys.readouterr().err.strip()
     assert error.startswith("contractdesk: unexpected error: RuntimeError: boom (details in ")
@@ -134,6 +136,7 @@ def test_console_entry_points_start(tmp_path):
 
 
 def test_user_option_signs_in_as_that_user(db, capsys):
+    assert main(["--db", db, "db", "upgrade"]) == 0
     assert main(["--db", db, "--user", "alice", "users", "list", "--format", "csv"]) == 0
     assert main(["--db", db, "users", "list", "--user", "bob", "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -205,3 +208,28 @@ def test_a_mistyped_area_is_refused(db, real_data, capsys):
     assert "No commissioner area ZZZ" in capsys.readouterr().err
     assert main(["--db", db, "practices", "list", "--area", "not an area"]) == 2
     assert "not a commissioner area code" in capsys.readouterr().err
+
+
+def test_reading_a_mistyped_database_path_is_an_error_not_a_new_file(tmp_path, capsys):
+    missing = tmp_path / "nonexist.sqlite"
+    assert main(["--db", str(missing), "practices", "list"]) == 2
+    assert "no database file" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_a_year_contradicting_the_file_name_is_refused(db, real_data, capsys):
+    payments = str(real_data / "nhs_payments_gp" / "nhs_payments_gp_2022-23.csv")
+    assert main(["--db", db, "import", "payments", payments, "--year", "2021/22"]) == 2
+    assert "file name says 2022/23 but the year given is 2021/22" in capsys.readouterr().err
+
+
+def test_backup_never_overwrites_silently_and_new_users_are_announced(db, tmp_path, capsys):
+    assert main(["--db", db, "--user", "alice", "db", "upgrade"]) == 0
+    backup = tmp_path / "copy.sqlite"
+    assert main(["--db", db, "db", "backup", str(backup)]) == 0
+    first = backup.read_bytes()
+    assert main(["--db", db, "db", "backup", str(backup)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert backup.read_bytes() == first
+    assert main(["--db", db, "--user", "alice", "users", "set-role", "bbo", "officer"]) == 0
+    assert "not seen before" in capsys.readouterr().out

@@ -53,3 +53,10 @@ def test_roles_are_ordered():
     assert Role.APPROVER.can_act_as(Role.OFFICER)
     assert not Role.VIEWER.can_act_as(Role.OFFICER)
     assert not Role.OFFICER.can_act_as(Role.APPROVER)
+
+
+def test_phone_numbers():
+    assert practice_field_errors({"phone": "01709 560005"}) == {}
+    assert practice_field_errors({"phone": "+44 (0)1709 560-005"}) == {}
+    assert "phone" in practice_field_errors({"phone": "abc"})
+    assert "phone" in practice_field_errors({"phone": "12"})
