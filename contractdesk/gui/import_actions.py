@@ -18,6 +18,7 @@ from contractdesk.importers.report import ImportRejected, ImportReport
 from contractdesk.services.list_size_import import import_list_sizes
 from contractdesk.services.payment_import import import_payments
 from contractdesk.services.practice_import import import_practices
+from contractdesk.services.practices import areas_in_register
 from contractdesk.services.workspace import Workspace
 
 # Per-user setting: the folder the last imported file came from (str).
@@ -60,30 +61,43 @@ class ImportActions(QObject):
         self.list_sizes_action.triggered.connect(self._on_list_sizes_triggered)
         self.payments_action.triggered.connect(self._on_payments_triggered)
 
+    def _areas(self) -> list[str]:
+        """Imports keep to the areas already in the register; an empty one takes them all."""
+        return areas_in_register(self._workspace)
+
+    def _scope(self, areas: list[str]) -> str:
+        return f" — only {', '.join(areas)}" if areas else " — all areas"
+
     def _on_practices_triggered(self) -> None:
-        path = self._choose_file("Import practices: the ODS epraccur file")
+        areas = self._areas()
+        path = self._choose_file("Import practices: the ODS epraccur file" + self._scope(areas))
         if path is not None:
             workspace = self._workspace
             self._run(
                 "practices",
-                lambda progress: [import_practices(workspace, path, progress=progress)],
+                lambda progress: [import_practices(workspace, path, areas, progress=progress)],
                 frozenset({"practices"}),
             )
 
     def _on_list_sizes_triggered(self) -> None:
-        path = self._choose_file("Import list sizes: patients registered at a GP practice")
+        areas = self._areas()
+        path = self._choose_file(
+            "Import list sizes: patients registered at a GP practice" + self._scope(areas)
+        )
         if path is not None:
             workspace = self._workspace
             self._run(
                 "list sizes",
-                lambda progress: [import_list_sizes(workspace, path, progress=progress)],
+                lambda progress: [import_list_sizes(workspace, path, areas, progress=progress)],
                 frozenset({"list_sizes"}),
             )
 
     def _on_payments_triggered(self) -> None:
+        areas = self._areas()
         names, _filter = QFileDialog.getOpenFileNames(
             self._parent_widget,
-            "Import payments: NHS Payments to General Practice (one file per year)",
+            "Import payments: NHS Payments to General Practice (one file per year)"
+            + self._scope(areas),
             _last_folder(),
             CSV_FILTER,
         )
@@ -93,7 +107,7 @@ class ImportActions(QObject):
             workspace = self._workspace
             self._run(
                 "payments",
-                lambda progress: import_payments(workspace, paths, progress=progress),
+                lambda progress: import_payments(workspace, paths, areas, progress=progress),
                 # Payments also set practices' contract type and PCN, and year-end list sizes.
                 frozenset({"payments", "practices", "list_sizes"}),
             )

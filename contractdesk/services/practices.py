@@ -171,6 +171,19 @@ def _latest(value, present):  # type: ignore[no-untyped-def]
     )
 
 
+def areas_in_register(workspace: Workspace) -> list[str]:
+    """The commissioner areas the register's practices belong to (what an officer's imports
+    should be kept to: a national file must not flood a Rotherham database)."""
+    query = (
+        select(CommissionerArea.code)
+        .join(Practice, Practice.area_id == CommissionerArea.id)
+        .distinct()
+        .order_by(CommissionerArea.code)
+    )
+    with unit_of_work(workspace.engine) as session:
+        return list(session.scalars(query))
+
+
 def get_practice(workspace: Workspace, ods_code: str) -> PracticeDetail:
     with unit_of_work(workspace.engine) as session:
         return _detail(session, find_practice(session, ods_code))
