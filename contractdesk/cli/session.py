@@ -8,7 +8,7 @@ from contractdesk.app_paths import default_demo_database_path
 from contractdesk.domain.identifiers import is_commissioner_code
 from contractdesk.errors import BadInput
 from contractdesk.services.workspace import Workspace, open_workspace
-from contractdesk.store.engine import resolve_database_url, sqlite_path
+from contractdesk.store.engine import require_existing_file, resolve_database_url
 
 
 def database_argument(arguments: argparse.Namespace) -> str | None:
@@ -25,9 +25,7 @@ def open_from(arguments: argparse.Namespace, *, must_exist: bool = False) -> Wor
     mistyped path is an error rather than a new, empty database."""
     database = database_argument(arguments)
     if must_exist:
-        path = sqlite_path(resolve_database_url(database))
-        if path is not None and not path.exists():
-            raise BadInput(f"There is no database file at {path}.")
+        require_existing_file(resolve_database_url(database))
     return open_workspace(database, getattr(arguments, "user", None))
 
 

@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, inspect, select, text
-from sqlalchemy.engine import URL
 
 from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput, DatabaseUnavailable, PermissionDenied
-from contractdesk.store.engine import make_engine, resolve_database_url, sqlite_path
+from contractdesk.store.engine import make_engine, require_existing_file, resolve_database_url
 from contractdesk.store.errors import plain_database_errors
 from contractdesk.store.migrate import backup_sqlite, ensure_schema, read_revision
 from contractdesk.store.models import AppUser
@@ -68,7 +67,7 @@ def backup_database(db: str | None, destination: Path, *, overwrite: bool = Fals
     """Copy a SQLite database; an existing file at `destination` is replaced only when asked
     (the GUI's save dialog has already asked the officer)."""
     url = resolve_database_url(db)
-    _require_existing_file(url)
+    require_existing_file(url)
     if destination.exists() and not overwrite:
         raise BadInput(f"{destination} already exists; choose another name for the backup.")
     engine = make_engine(url)
@@ -87,7 +86,7 @@ def backup_database(db: str | None, destination: Path, *, overwrite: bool = Fals
 
 def check_database(db: str | None) -> CheckResult:
     url = resolve_database_url(db)
-    _require_existing_file(url)
+    require_existing_file(url)
     engine = make_engine(url)
     problems: list[str] = []
     counts: dict[str, int] = {}
@@ -124,10 +123,3 @@ def check_database(db: str | None) -> CheckResult:
     return CheckResult(
         url.render_as_string(hide_password=True), revision, SCHEMA_HEAD, tuple(problems), counts
     )
-
-
-def _require_existing_file(url: URL) -> None:
-    """Checking or copying a file that is not there must not create an empty one."""
-    path = sqlite_path(url)
-    if path is not None and not path.is_file():
-        raise DatabaseUnavailable(f"There is no database file at {path}.")

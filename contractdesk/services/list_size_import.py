@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from sqlalchemy import select
-
 from contractdesk.domain.roles import Role
 from contractdesk.importers.progress import CHECKING, SAVING, WRITING, Progress, no_progress
 from contractdesk.importers.registrations import read_registrations
 from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
 from contractdesk.services.audit import record_change
 from contractdesk.services.list_size_writer import write_list_sizes
-from contractdesk.services.reference_data import require_known_areas
+from contractdesk.services.reference_data import practice_register_index, require_known_areas
 from contractdesk.services.workspace import Workspace
-from contractdesk.store.models import CommissionerArea, Practice
 from contractdesk.store.unit_of_work import unit_of_work
 
 
@@ -36,14 +33,7 @@ def import_list_sizes(
         progress(0, 2, CHECKING)
         # The register, not the file, says which area a practice is in: CCG codes in older
         # extracts predate the sub-ICB mergers.
-        practices = {
-            code: (practice_id, area_code)
-            for code, practice_id, area_code in session.execute(
-                select(Practice.ods_code, Practice.id, CommissionerArea.code).outerjoin(
-                    CommissionerArea, Practice.area_id == CommissionerArea.id
-                )
-            )
-        }
+        practices = practice_register_index(session)
         wanted = []
         for number, record in enumerate(result.list_sizes, start=2):
             known = practices.get(record.ods_code)
@@ -56,7 +46,7 @@ def import_list_sizes(
                         "not in the practice register (import epraccur first)",
                     )
                 )
-            elif areas and known[1] not in areas:
+            elif areas and known[2] not in areas:
                 report.skipped.append(
                     RowProblem(
                         report.file, number, "CODE", "outside the requested commissioner areas"

@@ -26,12 +26,13 @@ from contractdesk.services.list_size_writer import write_list_sizes
 from contractdesk.services.reference_data import (
     ensure_localities,
     new_ids,
+    practice_register_index,
     rename_areas,
     require_known_areas,
 )
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.bulk import insert_rows
-from contractdesk.store.models import CommissionerArea, Practice, PracticePaymentYear
+from contractdesk.store.models import Practice, PracticePaymentYear
 from contractdesk.store.types import utc_now
 from contractdesk.store.unit_of_work import unit_of_work
 
@@ -80,7 +81,7 @@ def _import_payments(
         raise ImportRejected([result.report for result in results])
     with unit_of_work(workspace.engine, write=True) as session:
         require_known_areas(session, areas)
-        register = _register(session)
+        register = practice_register_index(session)
         progress(0, 1, CHECKING)
         newest_stored = session.scalar(select(func.max(PracticePaymentYear.financial_year)))
         for result in results:
@@ -105,19 +106,6 @@ def _import_payments(
         # The last chance to cancel: everything is written but not yet committed.
         progress(steps, steps, SAVING)
     return [result.report for result in results]
-
-
-def _register(session: Session) -> dict[str, tuple[uuid.UUID, uuid.UUID | None, str | None]]:
-    """Each practice's id, area id and area code, by ODS code."""
-    table = Practice.__table__
-    areas = CommissionerArea.__table__
-    query = select(table.c.ods_code, table.c.id, table.c.area_id, areas.c.code).outerjoin(
-        areas, table.c.area_id == areas.c.id
-    )
-    return {
-        code: (practice_id, area_id, area)
-        for code, practice_id, area_id, area in session.execute(query)
-    }
 
 
 def _in_register(

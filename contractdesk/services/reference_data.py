@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.errors import NotFound
-from contractdesk.store.models import CommissionerArea, Locality
+from contractdesk.store.models import CommissionerArea, Locality, Practice
 from contractdesk.store.types import utc_now
 
 # The bits uuid.uuid4() fixes: version 4 and the RFC 4122 variant.
@@ -135,3 +135,19 @@ def ensure_localities(
     ids = {code: row.id for code, row in existing.items()}
     ids.update({row["code"]: row["id"] for row in new_rows})
     return ids
+
+
+def practice_register_index(
+    session: Session,
+) -> dict[str, tuple[uuid.UUID, uuid.UUID | None, str | None]]:
+    """Each practice's id, area id and area code, by ODS code: how imports decide what is in
+    the register and in which area (the register's area, not the CCG code an old file uses)."""
+    practice = Practice.__table__
+    area = CommissionerArea.__table__
+    query = select(practice.c.ods_code, practice.c.id, practice.c.area_id, area.c.code).outerjoin(
+        area, practice.c.area_id == area.c.id
+    )
+    return {
+        code: (practice_id, area_id, area_code)
+        for code, practice_id, area_id, area_code in session.execute(query)
+    }

@@ -14,7 +14,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from contractdesk.app_paths import default_database_path
-from contractdesk.errors import BadInput
+from contractdesk.errors import BadInput, DatabaseUnavailable
 
 DATABASE_URL_VARIABLE = "CONTRACTDESK_DATABASE_URL"
 BUSY_TIMEOUT_MS = 10_000
@@ -48,6 +48,14 @@ def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
+
+
+def require_existing_file(url: URL) -> None:
+    """Reading, checking or copying a SQLite file that is not there must not create an empty
+    one (SQLite would); a server URL passes."""
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        raise DatabaseUnavailable(f"There is no database file at {path}.")
 
 
 def describe(url: URL) -> str:
