@@ -194,3 +194,102 @@ class AuditEntry(Timestamped, Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     summary: Mapped[str | None] = mapped_column(Text)
+
+
+class Service(Versioned, Base):
+    """A service in one financial year's catalogue; used services are retired, never deleted."""
+
+    __tablename__ = "service"
+    __table_args__ = (
+        UniqueConstraint("financial_year", "code"),
+        CheckConstraint("kind IN ('DES', 'LES', 'LIS', 'PH')", name="kind"),
+        CheckConstraint(
+            "funding_basis IN ('per_registered_patient', 'per_weighted_patient', 'per_item', "
+            "'fixed_sum')",
+            name="funding_basis",
+        ),
+        CheckConstraint("price_pence >= 0", name="price_not_negative"),
+    )
+
+    financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(3))
+    funding_basis: Mapped[str] = mapped_column(String(24))
+    price_pence: Mapped[int] = mapped_column(BigInteger)
+    description: Mapped[str | None] = mapped_column(Text)
+    spec_reference: Mapped[str | None] = mapped_column(String(200))
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ServiceOffer(Versioned, Base):
+    """A service offered to one practice for a year, and the practice's response (CQRS-style).
+
+    One row per practice and service: a declined offer is reissued on the same row; the audit
+    log keeps every earlier state.
+    """
+
+    __tablename__ = "service_offer"
+    __table_args__ = (
+        UniqueConstraint("service_id", "practice_id"),
+        CheckConstraint("status IN ('offered', 'accepted', 'declined', 'ended')", name="status"),
+        CheckConstraint("end_date >= start_date", name="end_after_start"),
+    )
+
+    service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service.id"), index=True)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    status: Mapped[str] = mapped_column(String(10))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    response_deadline: Mapped[date] = mapped_column(Date)
+    offered_on: Mapped[date] = mapped_column(Date)
+    offered_by: Mapped[str] = mapped_column(String(100))
+    # Why only some practices of a locality were offered it (equality of opportunity).
+    selection_reason: Mapped[str | None] = mapped_column(Text)
+    responded_on: Mapped[date | None] = mapped_column(Date)
+    responded_by: Mapped[str | None] = mapped_column(String(100))
+    response_note: Mapped[str | None] = mapped_column(Text)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Subcontract(Versioned, Base):
+    """One practice's services delivered by another, with the commissioner's decision."""
+
+    __tablename__ = "subcontract"
+    __table_args__ = (
+        CheckConstraint("contractor_id <> subcontractor_id", name="not_to_itself"),
+        CheckConstraint("end_date >= start_date", name="end_after_start"),
+        CheckConstraint("decision IN ('pending', 'approved', 'objected')", name="decision"),
+        CheckConstraint(
+            "objection_ground IS NULL OR objection_ground IN "
+            "('patient_safety', 'financial_loss', 'other')",
+            name="objection_ground",
+        ),
+    )
+
+    financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    contractor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    subcontractor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    premises_address: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    notified_on: Mapped[date] = mapped_column(Date)
+    decision: Mapped[str] = mapped_column(String(10), default="pending")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by: Mapped[str | None] = mapped_column(String(100))
+    objection_ground: Mapped[str | None] = mapped_column(String(20))
+    objection_detail: Mapped[str | None] = mapped_column(Text)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SubcontractService(Timestamped, Base):
+    """A service a sub-contract covers."""
+
+    __tablename__ = "subcontract_service"
+    __table_args__ = (UniqueConstraint("subcontract_id", "service_id"),)
+
+    subcontract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("subcontract.id"), index=True)
+    service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service.id"), index=True)
