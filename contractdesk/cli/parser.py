@@ -11,6 +11,7 @@ from typing import Any
 
 from contractdesk import __version__
 from contractdesk.cli.output import FORMATS
+from contractdesk.cli.quality_contract_parser import add_quality_contract_commands
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int | None]:
@@ -136,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("code", metavar="CODE", help="ODS practice code, e.g. C87003")
     _format_option(show, ("table", "json"))
     show.set_defaults(handler=_lazy("practice_commands", "show_practice"))
+
+    add_quality_contract_commands(commands, common, _lazy, _area_option, _format_option)
 
     users = commands.add_parser("users", help="who may use this database, and their roles")
     user_commands = users.add_subparsers(title="users commands", metavar="ACTION", required=True)

@@ -1,0 +1,1 @@
+"""Reports and exports written from plain data: no Qt, no database."""
