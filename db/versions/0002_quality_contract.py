@@ -5,9 +5,8 @@ Revises: 0001_initial
 Create Date: 2026-11-23 16:26:54.728062
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = "0002_quality_contract"
 down_revision = "0001_initial"
@@ -36,7 +35,8 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
-            "funding_basis IN ('per_registered_patient', 'per_weighted_patient', 'per_item', 'fixed_sum')",
+            "funding_basis IN ('per_registered_patient', 'per_weighted_patient', 'per_item', "
+            "'fixed_sum')",
             name=op.f("ck_service_funding_basis"),
         ),
         sa.CheckConstraint("kind IN ('DES', 'LES', 'LIS', 'PH')", name=op.f("ck_service_kind")),
@@ -112,7 +112,8 @@ def upgrade() -> None:
             "decision IN ('pending', 'approved', 'objected')", name=op.f("ck_subcontract_decision")
         ),
         sa.CheckConstraint(
-            "objection_ground IS NULL OR objection_ground IN ('patient_safety', 'financial_loss', 'other')",
+            "objection_ground IS NULL OR objection_ground IN "
+            "('patient_safety', 'financial_loss', 'other')",
             name=op.f("ck_subcontract_objection_ground"),
         ),
         sa.CheckConstraint(

@@ -24,6 +24,10 @@ EXPECTED_TABLES = {
     "locality",
     "practice",
     "practice_payment_year",
+    "service",
+    "service_offer",
+    "subcontract",
+    "subcontract_service",
 }
 
 
