@@ -27,6 +27,9 @@ class CellState(StrEnum):
         return self in (CellState.ACCEPTED, CellState.SUBCONTRACTED)
 
 
+_DELIVERING = frozenset(state for state in CellState if state.delivers)
+
+
 def cell_state(
     signup: SignupStatus | None, *, subcontracted: bool = False, subcontract_pending: bool = False
 ) -> CellState:
@@ -72,6 +75,6 @@ def assess_compliance(
     cell per service code (a missing code means not offered); `declined`: the services whose
     offer the practice declined. A practice that declined and then arranged a sub-contract is
     still flagged: the officer should see that it chose not to deliver the service itself."""
-    gaps = tuple(code for code in required if not states.get(code, CellState.NOT_OFFERED).delivers)
+    gaps = tuple(code for code in required if states.get(code) not in _DELIVERING)
     flagged = tuple(code for code in required if code in declined)
     return Compliance(gaps=gaps, declined_required=flagged)

@@ -3,12 +3,11 @@ compliance, read in a few set-wide queries so that 7,000 practices × 20 service
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 
 from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.service_catalogue import SignupStatus
@@ -74,10 +73,11 @@ def load_signup_matrix(
     with unit_of_work(workspace.engine) as session:
         require_known_areas(session, areas)
         connection = session.connection()
+        service = Service.__table__
         ids = dict(
             connection.execute(
-                select(Service.__table__.c.code, Service.__table__.c.id).where(
-                    Service.__table__.c.financial_year == str(year)
+                select(service.c.code, _key(service.c.id)).where(
+                    service.c.financial_year == str(year)
                 )
             ).all()
         )
@@ -86,36 +86,51 @@ def load_signup_matrix(
         practices = _practices(connection, areas, {practice for practice, _ in signups})
     used = {service_id for _, service_id in signups}
     services = [s for s in services if not s.retired or ids[s.code] in used]
-    column_ids = [ids[service.code] for service in services]
+    column = {ids[service.code]: index for index, service in enumerate(services)}
+    codes = [service.code for service in services]
     required = [service.code for service in services if service.required and not service.retired]
+    # Per practice, one slot per column: a signup status, and whether a sub-contract covers it.
+    by_practice: dict[str, list] = {}
+    blank = [None] * len(services)
+    for (practice_id, service_id), status in signups.items():
+        if service_id in column:
+            slots = by_practice.get(practice_id)
+            if slots is None:
+                slots = by_practice[practice_id] = blank.copy()
+            slots[column[service_id]] = status
     rows = []
     for practice_id, code, name, area_code, locality_code, locality_name in practices:
+        statuses = by_practice.get(practice_id, blank)
         states = tuple(
             cell_state(
-                signups.get((practice_id, service_id)),
+                statuses[index],
                 subcontracted=(practice_id, service_id) in covered,
                 subcontract_pending=(practice_id, service_id) in pending,
             )
-            for service_id in column_ids
+            for service_id, index in column.items()
         )
-        declined = {
-            service.code
-            for service, service_id in zip(services, column_ids, strict=True)
-            if signups.get((practice_id, service_id)) is SignupStatus.DECLINED
-        }
-        by_code = {service.code: state for service, state in zip(services, states, strict=True)}
-        compliance = assess_compliance(required, by_code, declined)
+        declined = [codes[index] for index, status in enumerate(statuses) if status is _DECLINED]
+        compliance = assess_compliance(required, dict(zip(codes, states, strict=True)), declined)
         rows.append(
             MatrixRow(code, name, area_code, locality_code, locality_name, states, compliance)
         )
     return SignupMatrix(year=year, as_of=as_of, services=tuple(services), rows=tuple(rows))
 
 
-def _signups(connection, year: FinancialYear) -> dict[tuple[uuid.UUID, uuid.UUID], SignupStatus]:  # type: ignore[no-untyped-def]
+_DECLINED = SignupStatus.DECLINED
+
+
+def _key(column):  # type: ignore[no-untyped-def]
+    """An id as the database's own text: turning 140,000 of them into UUID objects would cost
+    more than the rest of the matrix put together."""
+    return cast(column, String)
+
+
+def _signups(connection, year: FinancialYear) -> dict[tuple[str, str], SignupStatus]:  # type: ignore[no-untyped-def]
     offer, service = ServiceOffer.__table__, Service.__table__
     statuses = {status.value: status for status in SignupStatus}
     query = (
-        select(offer.c.practice_id, offer.c.service_id, offer.c.status)
+        select(_key(offer.c.practice_id), _key(offer.c.service_id), offer.c.status)
         .join(service, offer.c.service_id == service.c.id)
         .where(service.c.financial_year == str(year))
     )
@@ -130,8 +145,8 @@ def _subcontracted(connection, year: FinancialYear, as_of: date):  # type: ignor
     arrangement, covered_service = Subcontract.__table__, SubcontractService.__table__
     query = (
         select(
-            arrangement.c.contractor_id,
-            covered_service.c.service_id,
+            _key(arrangement.c.contractor_id),
+            _key(covered_service.c.service_id),
             arrangement.c.decision,
             arrangement.c.end_date,
             arrangement.c.ended_on,
@@ -139,8 +154,8 @@ def _subcontracted(connection, year: FinancialYear, as_of: date):  # type: ignor
         .join(covered_service, covered_service.c.subcontract_id == arrangement.c.id)
         .where(arrangement.c.financial_year == str(year))
     )
-    covered: set[tuple[uuid.UUID, uuid.UUID]] = set()
-    pending: set[tuple[uuid.UUID, uuid.UUID]] = set()
+    covered: set[tuple[str, str]] = set()
+    pending: set[tuple[str, str]] = set()
     for contractor_id, service_id, decision_text, end, ended_on in connection.execute(query):
         decision = Decision(decision_text)
         if covers_as_of(decision, end, ended_on, as_of):
@@ -150,11 +165,11 @@ def _subcontracted(connection, year: FinancialYear, as_of: date):  # type: ignor
     return covered, pending
 
 
-def _practices(connection, areas: Collection[str], with_offers: set[uuid.UUID]):  # type: ignore[no-untyped-def]
+def _practices(connection, areas: Collection[str], with_offers: set[str]):  # type: ignore[no-untyped-def]
     practice, area, locality = Practice.__table__, CommissionerArea.__table__, Locality.__table__
     query = (
         select(
-            practice.c.id,
+            _key(practice.c.id),
             practice.c.ods_code,
             practice.c.name,
             area.c.code,
