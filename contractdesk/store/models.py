@@ -293,3 +293,138 @@ class SubcontractService(Timestamped, Base):
 
     subcontract_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("subcontract.id"), index=True)
     service_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("service.id"), index=True)
+
+
+class TeamSetting(Versioned, Base):
+    """A setting the whole team shares (declared, with its default, in domain/settings.py)."""
+
+    __tablename__ = "team_setting"
+
+    key: Mapped[str] = mapped_column(String(60), unique=True)
+    value: Mapped[Any] = mapped_column(JSON)
+
+
+class Concern(Versioned, Base):
+    """A concern about a practice: closed, or escalated into a notice."""
+
+    __tablename__ = "concern"
+    __table_args__ = (
+        CheckConstraint("source IN ('visit', 'kpi', 'complaint', 'data', 'other')", name="source"),
+        CheckConstraint("status IN ('open', 'closed', 'escalated')", name="status"),
+    )
+
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    raised_on: Mapped[date] = mapped_column(Date)
+    raised_by: Mapped[str] = mapped_column(String(100))
+    source: Mapped[str] = mapped_column(String(10))
+    standard: Mapped[str | None] = mapped_column(String(200))  # the standard or clause
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+class Notice(Versioned, Base):
+    """A remedial notice (breach capable of remedy) or a breach notice (not capable)."""
+
+    __tablename__ = "notice"
+    __table_args__ = (
+        CheckConstraint("kind IN ('remedial', 'breach')", name="kind"),
+        CheckConstraint(
+            "status IN ('draft', 'issued', 'remedied', 'not_remedied', 'escalated', 'withdrawn')",
+            name="status",
+        ),
+        CheckConstraint(
+            "short_reason IS NULL OR short_reason IN ('patient_safety', 'financial_loss')",
+            name="short_reason",
+        ),
+    )
+
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    concern_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("concern.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(12), default="draft")
+    breach: Mapped[str] = mapped_column(Text)
+    clause: Mapped[str | None] = mapped_column(String(200))
+    steps_required: Mapped[str | None] = mapped_column(Text)  # remedial: to remedy it
+    drafted_on: Mapped[date] = mapped_column(Date)
+    drafted_by: Mapped[str] = mapped_column(String(100))
+    given_on: Mapped[date | None] = mapped_column(Date)
+    issued_by: Mapped[str | None] = mapped_column(String(100))
+    deadline: Mapped[date | None] = mapped_column(Date)  # remedial only
+    short_reason: Mapped[str | None] = mapped_column(String(20))
+    short_reason_detail: Mapped[str | None] = mapped_column(Text)
+    outcome_on: Mapped[date | None] = mapped_column(Date)
+    outcome_by: Mapped[str | None] = mapped_column(String(100))
+    outcome_note: Mapped[str | None] = mapped_column(Text)  # evidence, or why withdrawn
+
+
+class Sanction(Versioned, Base):
+    """A sanction on a practice where termination would be open to the commissioner."""
+
+    __tablename__ = "sanction"
+    __table_args__ = (
+        CheckConstraint("kind IN ('suspend', 'terminate', 'withhold')", name="kind"),
+        CheckConstraint(
+            "obligation_kind IS NULL OR obligation_kind IN ('additional', 'enhanced', 'other')",
+            name="not_essential",
+        ),
+    )
+
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    notice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notice.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    obligation_kind: Mapped[str | None] = mapped_column(String(10))
+    obligation: Mapped[str] = mapped_column(Text)
+    amount_pence: Mapped[int | None] = mapped_column(BigInteger)
+    notice_given_on: Mapped[date] = mapped_column(Date)
+    effective_from: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    short_reason: Mapped[str | None] = mapped_column(String(20))
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    dispute_referred_on: Mapped[date | None] = mapped_column(Date)
+    dispute_resolved_on: Mapped[date | None] = mapped_column(Date)
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+
+
+class RecoveryPlan(Versioned, Base):
+    """A practice's recovery plan, linked to the concern or notice it answers."""
+
+    __tablename__ = "recovery_plan"
+    __table_args__ = (CheckConstraint("status IN ('open', 'closed')", name="status"),)
+
+    reference: Mapped[str] = mapped_column(String(20), unique=True)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    concern_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("concern.id"))
+    notice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notice.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    agreed_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    closed_on: Mapped[date | None] = mapped_column(Date)
+
+
+class RecoveryAction(Versioned, Base):
+    __tablename__ = "recovery_action"
+    __table_args__ = (CheckConstraint("status IN ('open', 'done')", name="status"),)
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("recovery_plan.id"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date] = mapped_column(Date)
+    milestone: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="open")
+    done_on: Mapped[date | None] = mapped_column(Date)
+
+
+class RecoveryNote(Timestamped, Base):
+    """A progress note on a recovery plan."""
+
+    __tablename__ = "recovery_note"
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("recovery_plan.id"), index=True)
+    written_on: Mapped[date] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(Text)

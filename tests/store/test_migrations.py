@@ -28,6 +28,13 @@ EXPECTED_TABLES = {
     "service_offer",
     "subcontract",
     "subcontract_service",
+    "team_setting",
+    "concern",
+    "notice",
+    "sanction",
+    "recovery_plan",
+    "recovery_action",
+    "recovery_note",
 }
 
 
