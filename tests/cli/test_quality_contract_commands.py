@@ -3,18 +3,11 @@
 import json
 from collections import Counter
 
-import pytest
 from openpyxl import load_workbook
 
 from contractdesk.cli import main
 from contractdesk.domain.whole_contract import CellState
 from contractdesk.reports.palette import STATE_FILLS
-from contractdesk.services.demo import build_demo_database
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    return str(build_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite", "tester"))
 
 
 def run_json(capsys, *arguments):
