@@ -79,6 +79,24 @@ SETTINGS = {
             "NHS South Yorkshire Integrated Care Board (Rotherham place)",
             "The commissioner's name on letters.",
         ),
+        SettingDeclaration(
+            "commissioner_address",
+            str,
+            "Oak House, Moorhead Way | Bramley | Rotherham | S66 1YY",
+            "The commissioner's address on the letterhead; lines separated by |.",
+        ),
+        SettingDeclaration(
+            "letter_signatory_title",
+            str,
+            "Primary Care Contracts Officer",
+            "The job title under the officer's name in letters' signature block.",
+        ),
+        SettingDeclaration(
+            "letter_logo",
+            str,
+            "default",
+            "Path of the logo image on the letterhead ('default': the one shipped with the app).",
+        ),
     )
 }
 

@@ -428,3 +428,35 @@ class RecoveryNote(Timestamped, Base):
     written_on: Mapped[date] = mapped_column(Date)
     author: Mapped[str] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
+
+
+class LetterTemplateRecord(Versioned, Base):
+    """The wording of a kind of letter (for a year, for annual letters), edited in the app."""
+
+    __tablename__ = "letter_template"
+    __table_args__ = (
+        UniqueConstraint("kind", "financial_year"),
+        CheckConstraint("kind IN ('annual', 'remedial', 'breach', 'sanction')", name="kind"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(10))
+    financial_year: Mapped[FinancialYear | None] = mapped_column(FinancialYearType)
+    # [{"heading": ..., "text": ..., "after_tables": bool}, ...]
+    blocks: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+class Correspondence(Timestamped, Base):
+    """A letter issued to a practice: what was sent, when, by whom, and its fingerprint."""
+
+    __tablename__ = "correspondence"
+    __table_args__ = (Index("ix_correspondence_file", "folder", "file_name"),)
+
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    financial_year: Mapped[FinancialYear | None] = mapped_column(FinancialYearType)
+    notice_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("notice.id"))
+    folder: Mapped[str] = mapped_column(Text)
+    file_name: Mapped[str] = mapped_column(String(200))
+    sha256: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+    issued_by: Mapped[str] = mapped_column(String(100))

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_HEAD = "0005_notices"
+SCHEMA_HEAD = "0006_letters"
 # Every revision this code knows, oldest first; a database at any other revision is newer.
-KNOWN_REVISIONS = ("0001_initial", "0002_quality_contract", "0005_notices")
+KNOWN_REVISIONS = ("0001_initial", "0002_quality_contract", "0005_notices", "0006_letters")
 VERSION_TABLE = "alembic_version"
 
 

@@ -35,6 +35,8 @@ EXPECTED_TABLES = {
     "recovery_plan",
     "recovery_action",
     "recovery_note",
+    "letter_template",
+    "correspondence",
 }
 
 

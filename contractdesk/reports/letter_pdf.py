@@ -1,0 +1,266 @@
+"""Letters as A4 PDFs, laid out with reportlab's platypus.
+
+Takes plain data (`LetterContent`), never a database row, so a worker process can render
+letters from pickled content. Every piece of text is escaped before it becomes a Paragraph:
+"St Mary's & <Park> Surgery" prints exactly so, and markup in data is never interpreted.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from contractdesk.domain.letter_template import Block
+
+RAG_FILLS = {
+    "green": colors.HexColor("#C6EFCE"),
+    "amber": colors.HexColor("#FFEB9C"),
+    "red": colors.HexColor("#FFC7CE"),
+    "no data": colors.HexColor("#E7E6E6"),
+}
+MARGIN = 20 * mm
+HEADER_HEIGHT = 38 * mm
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    commissioner_name: str
+    address_lines: tuple[str, ...]
+    logo_path: str | None
+    officer_name: str
+    officer_title: str
+
+
+@dataclass(frozen=True)
+class LetterTable:
+    heading: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    # The column whose text is a traffic light (green/amber/red/no data), coloured as well.
+    rag_column: int | None = None
+    empty_text: str = "None."
+    widths: tuple[float, ...] | None = None  # shares of the text width
+
+
+@dataclass(frozen=True)
+class LetterContent:
+    practice_code: str
+    reference: str
+    letter_date: date
+    recipient_lines: tuple[str, ...]
+    subject: str
+    blocks: tuple[Block, ...]  # before the tables
+    tables: tuple[LetterTable, ...] = ()
+    closing_blocks: tuple[Block, ...] = ()  # after the tables, before the signature
+    title: str = field(default="")  # the PDF's document title
+
+
+def render_letter(content: LetterContent, letterhead: Letterhead) -> bytes:
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=content.title or content.subject,
+        author=letterhead.commissioner_name,
+        subject=content.reference,
+    )
+    width, height = A4
+    body_width = width - 2 * MARGIN
+    bottom = MARGIN + 6 * mm
+
+    def first_page(canvas, doc):  # type: ignore[no-untyped-def]
+        _letterhead(canvas, letterhead)
+        _footer(canvas, doc, content)
+
+    def later_page(canvas, doc):  # type: ignore[no-untyped-def]
+        _footer(canvas, doc, content)
+
+    # The letterhead takes room on the first page only; later pages start near the top.
+    first_frame = Frame(
+        MARGIN, bottom, body_width, height - bottom - MARGIN - HEADER_HEIGHT, id="first"
+    )
+    later_frame = Frame(MARGIN, bottom, body_width, height - bottom - MARGIN, id="later")
+    document.addPageTemplates(
+        [
+            PageTemplate("first", [first_frame], onPage=first_page, autoNextPageTemplate="later"),
+            PageTemplate("later", [later_frame], onPage=later_page),
+        ]
+    )
+    document.build(_story(content, letterhead, first_frame._width))
+    return buffer.getvalue()
+
+
+def write_letter(path: Path, content: LetterContent, letterhead: Letterhead) -> bytes:
+    """Render and write to `path` through a temporary name; returns the bytes written."""
+    data = render_letter(content, letterhead)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    partial.replace(path)
+    return data
+
+
+def _story(content: LetterContent, letterhead: Letterhead, width: float) -> list:
+    styles = _styles()
+    story: list = []
+    address = "<br/>".join(_text(line) for line in content.recipient_lines)
+    dated = (
+        f"{_text(content.letter_date.strftime('%d %B %Y').lstrip('0'))}<br/>"
+        f"Our reference: {_text(content.reference)}"
+    )
+    story.append(
+        Table(
+            [[Paragraph(address, styles["body"]), Paragraph(dated, styles["right"])]],
+            colWidths=[width * 0.6, width * 0.4],
+            style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)],
+        )
+    )
+    story.append(Spacer(0, 8 * mm))
+    story.append(Paragraph(_text(content.subject), styles["subject"]))
+    story.extend(_blocks(content.blocks, styles))
+    for table in content.tables:
+        story.extend(_table(table, styles, width))
+    story.extend(_blocks(content.closing_blocks, styles))
+    story.append(
+        KeepTogether(
+            [
+                Spacer(0, 6 * mm),
+                Paragraph("Yours sincerely,", styles["body"]),
+                Spacer(0, 14 * mm),
+                Paragraph(_text(letterhead.officer_name), styles["bold"]),
+                Paragraph(_text(letterhead.officer_title), styles["body"]),
+                Paragraph(_text(letterhead.commissioner_name), styles["body"]),
+            ]
+        )
+    )
+    return story
+
+
+def _blocks(blocks: Sequence[Block], styles) -> list:  # type: ignore[no-untyped-def]
+    flowables: list = []
+    for block in blocks:
+        if block.heading:
+            flowables.append(Paragraph(_text(block.heading), styles["heading"]))
+        for paragraph in block.text.split("\n\n"):
+            if paragraph.strip():
+                flowables.append(Paragraph(_text(paragraph), styles["body"]))
+    return flowables
+
+
+def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no-untyped-def]
+    heading = Paragraph(_text(table.heading), styles["heading"])
+    if not table.rows:
+        return [KeepTogether([heading, Paragraph(_text(table.empty_text), styles["body"])])]
+    cell = styles["cell"]
+    data = [[Paragraph(_text(name), styles["cell_bold"]) for name in table.columns]]
+    data += [[Paragraph(_text(value), cell) for value in row] for row in table.rows]
+    shares = table.widths or tuple(1 / len(table.columns) for _ in table.columns)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B0B0B0")),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF7")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if table.rag_column is not None:
+        for number, row in enumerate(table.rows, start=1):
+            fill = RAG_FILLS.get(row[table.rag_column].strip().lower())
+            if fill is not None:
+                commands.append(
+                    ("BACKGROUND", (table.rag_column, number), (table.rag_column, number), fill)
+                )
+    body = Table(
+        data,
+        colWidths=[width * share for share in shares],
+        repeatRows=1,
+        style=TableStyle(commands),
+    )
+    # A short table stays with its heading; a long one may split (its header row repeats).
+    return [KeepTogether([heading, body])] if len(table.rows) <= 12 else [heading, body]
+
+
+def _letterhead(canvas, letterhead: Letterhead) -> None:  # type: ignore[no-untyped-def]
+    width, height = A4
+    top = height - MARGIN
+    if letterhead.logo_path:
+        logo = _logo(letterhead.logo_path)
+        logo_width, logo_height = logo.getSize()
+        shown_height = 18 * mm
+        shown_width = shown_height * logo_width / logo_height
+        canvas.drawImage(logo, MARGIN, top - shown_height, shown_width, shown_height, mask="auto")
+    canvas.setFont("Helvetica-Bold", 11)
+    canvas.drawRightString(width - MARGIN, top - 4 * mm, letterhead.commissioner_name)
+    canvas.setFont("Helvetica", 8.5)
+    for number, line in enumerate(letterhead.address_lines):
+        canvas.drawRightString(width - MARGIN, top - (9 + 4 * number) * mm, line)
+
+
+def _footer(canvas, doc, content: LetterContent) -> None:  # type: ignore[no-untyped-def]
+    width, _ = A4
+    canvas.setFont("Helvetica", 8)
+    canvas.setFillColor(colors.HexColor("#555555"))
+    canvas.drawString(MARGIN, MARGIN - 2 * mm, f"{content.practice_code}  ·  {content.reference}")
+    canvas.drawRightString(width - MARGIN, MARGIN - 2 * mm, f"Page {doc.page}")
+
+
+@lru_cache(maxsize=4)
+def _logo(path: str) -> ImageReader:
+    # Decoded once per process, not once per letter.
+    return ImageReader(path)
+
+
+@lru_cache(maxsize=1)
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13.5, spaceAfter=5)
+    return {
+        "body": body,
+        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+        "bold": ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold", spaceAfter=0),
+        "subject": ParagraphStyle(
+            "subject", parent=body, fontName="Helvetica-Bold", fontSize=12, spaceAfter=8
+        ),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=10.5,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=colors.HexColor("#003087"),
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
+        "cell_bold": ParagraphStyle(
+            "cell_bold",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=8.5,
+            leading=10.5,
+            spaceAfter=0,
+        ),
+    }
+
+
+def _text(value: str) -> str:
+    """Plain text made safe for a Paragraph: &, < and > escaped, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")

@@ -1,0 +1,315 @@
+"""What goes into letters, gathered from the database in set-wide reads (thousands of
+practices at once), as plain `LetterContent` that worker processes can render."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from contractdesk.domain.financial_year import FinancialYear
+from contractdesk.domain.letter_template import LetterKind, LetterTemplate
+from contractdesk.domain.money import format_pence
+from contractdesk.domain.notices import GIVEN, NoticeStatus
+from contractdesk.domain.whole_contract import CellState
+from contractdesk.errors import BadInput
+from contractdesk.reports.letter_pdf import LetterContent, Letterhead, LetterTable
+from contractdesk.resources import resource_path
+from contractdesk.services.notices import NoticeEntry, list_notices
+from contractdesk.services.recovery_plans import list_plans
+from contractdesk.services.signup_matrix import load_signup_matrix
+from contractdesk.services.subcontracts import list_subcontracts
+from contractdesk.services.team_settings import all_settings
+from contractdesk.services.workspace import Workspace
+from contractdesk.store.models import CommissionerArea, Locality, Practice, PracticePaymentYear
+from contractdesk.store.unit_of_work import unit_of_work
+
+LEAD_CONTACT = "The Practice Manager"  # until the register holds named contacts
+
+STATE_WORDS = {
+    CellState.ACCEPTED: "Signed up",
+    CellState.SUBCONTRACTED: "Sub-contracted",
+    CellState.SUBCONTRACT_PENDING: "Gap: sub-contract awaiting approval",
+    CellState.OFFERED: "Gap: offer not answered",
+    CellState.DECLINED: "Gap: declined",
+    CellState.ENDED: "Gap: sign-up ended",
+    CellState.NOT_OFFERED: "Not offered",
+}
+
+
+@dataclass(frozen=True)
+class PlannedLetter:
+    """A letter to make: the practice, the file it goes to, and what it says."""
+
+    practice_code: str
+    file_name: str
+    content: LetterContent
+
+
+def letterhead(workspace: Workspace) -> Letterhead:
+    settings = all_settings(workspace)
+    logo = settings["letter_logo"]
+    return Letterhead(
+        commissioner_name=settings["commissioner_name"],
+        address_lines=tuple(line.strip() for line in settings["commissioner_address"].split("|")),
+        logo_path=str(resource_path("letters", "logo.png")) if logo == "default" else logo,
+        officer_name=workspace.user.display_name,
+        officer_title=settings["letter_signatory_title"],
+    )
+
+
+def annual_file_name(practice_code: str, year: FinancialYear) -> str:
+    return f"{practice_code}_{LetterKind.ANNUAL.slug}_{year.slug()}.pdf"
+
+
+def plan_annual_letters(
+    workspace: Workspace,
+    year: FinancialYear,
+    template: LetterTemplate,
+    *,
+    practices: Collection[str] = (),
+    areas: Collection[str] = (),
+    letter_date: date | None = None,
+) -> list[PlannedLetter]:
+    """One letter per open practice (of `practices` / `areas` if given) for the year."""
+    letter_date = letter_date or date.today()
+    settings = all_settings(workspace)
+    wanted = {code.strip().upper() for code in practices}
+    register = practice_addresses(workspace, areas)
+    if wanted:
+        missing = wanted - set(register)
+        if missing:
+            raise BadInput(f"Not in the register (or closed): {', '.join(sorted(missing))}")
+        register = {code: row for code, row in register.items() if code in wanted}
+    if not register:
+        raise BadInput("No practices to write to.")
+    matrix = load_signup_matrix(workspace, year, areas=areas, today=letter_date)
+    rows = {row.ods_code: row for row in matrix.rows}
+    delivered_by = _subcontractors(workspace, year, letter_date)
+    notices = _notices(workspace, year, letter_date)
+    actions = _actions(workspace, letter_date)
+    funding = _funding(workspace, year)
+    letters = []
+    for code, practice in register.items():
+        row = rows.get(code)
+        signed = sum(state is CellState.ACCEPTED for state in row.states) if row else 0
+        values = {
+            "practice_name": practice["name"],
+            "practice_code": code,
+            "contract_type": practice["contract_type"],
+            "locality": practice["locality"] or "the area",
+            "lead_contact": LEAD_CONTACT,
+            "commissioner_name": settings["commissioner_name"],
+            "officer_name": workspace.user.display_name,
+            "letter_date": f"{letter_date:%d %B %Y}".lstrip("0"),
+            "reference": _annual_reference(code, year),
+            "financial_year": str(year),
+            "services_signed": str(signed),
+            "compliance": row.compliance.describe()
+            if row and matrix.required_codes
+            else ("not assessed: the year has no required services"),
+            "overall_rag": "not yet measured",
+        }
+        blocks = template.fill(values)
+        tables = [
+            _services_table(matrix, row, delivered_by.get(code, {})),
+            _notices_table(notices.get(code, [])),
+            _funding_table(funding.get(code), year),
+            _actions_table(actions.get(code, [])),
+        ]
+        content = LetterContent(
+            practice_code=code,
+            reference=values["reference"],
+            letter_date=letter_date,
+            recipient_lines=(LEAD_CONTACT, practice["name"], *practice["address"]),
+            subject=f"{practice['name']} ({code}): annual review {year}",
+            blocks=tuple(block for block in blocks if not block.after_tables),
+            tables=tuple(tables),
+            closing_blocks=tuple(block for block in blocks if block.after_tables),
+            title=f"Annual review {year}: {practice['name']}",
+        )
+        letters.append(PlannedLetter(code, annual_file_name(code, year), content))
+    return letters
+
+
+def _annual_reference(code: str, year: FinancialYear) -> str:
+    return f"{code}/{year.slug()}/AR"
+
+
+def practice_addresses(workspace: Workspace, areas: Collection[str]) -> dict[str, dict]:
+    """Open practices by code: name, address lines, contract type, locality."""
+    practice, area, locality = Practice.__table__, CommissionerArea.__table__, Locality.__table__
+    query = (
+        select(
+            practice.c.ods_code,
+            practice.c.name,
+            practice.c.address_line1,
+            practice.c.address_line2,
+            practice.c.address_line3,
+            practice.c.address_line4,
+            practice.c.address_line5,
+            practice.c.postcode,
+            practice.c.contract_type,
+            locality.c.name,
+        )
+        .select_from(
+            practice.outerjoin(area, practice.c.area_id == area.c.id).outerjoin(
+                locality, practice.c.locality_id == locality.c.id
+            )
+        )
+        .where(practice.c.status != "closed")
+        .order_by(practice.c.ods_code)
+    )
+    if areas:
+        query = query.where(area.c.code.in_(list(areas)))
+    with unit_of_work(workspace.engine) as session:
+        return {
+            code: {
+                "name": name,
+                "address": tuple(part for part in (*lines, postcode) if part),
+                "contract_type": contract_type,
+                "locality": locality_name,
+            }
+            for code, name, *lines, postcode, contract_type, locality_name in (
+                session.connection().execute(query)
+            )
+        }
+
+
+def _subcontractors(workspace: Workspace, year: FinancialYear, today: date):  # type: ignore[no-untyped-def]
+    """contractor → service code → the practice delivering it for them."""
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for entry in list_subcontracts(workspace, year=year, today=today):
+        for code in entry.service_codes:
+            found[entry.contractor_code][code] = (
+                f"{entry.subcontractor_name} ({entry.subcontractor_code})"
+            )
+    return found
+
+
+def _notices(workspace: Workspace, year: FinancialYear, today: date) -> dict[str, list]:
+    """Per practice: notices given in the year, or still open."""
+    found: dict[str, list[NoticeEntry]] = defaultdict(list)
+    for notice in list_notices(workspace, today=today):
+        open_now = notice.status in (NoticeStatus.ISSUED, NoticeStatus.NOT_REMEDIED)
+        in_year = notice.given_on is not None and notice.given_on in year
+        if notice.status in GIVEN and (open_now or in_year):
+            found[notice.practice_code].append(notice)
+    return found
+
+
+def _actions(workspace: Workspace, today: date) -> dict[str, list]:
+    found: dict[str, list] = defaultdict(list)
+    for plan in list_plans(workspace, open_only=True, today=today):
+        for action in plan.actions:
+            if action.done_on is None:
+                found[plan.practice_code].append((plan, action))
+    return found
+
+
+def _funding(workspace: Workspace, year: FinancialYear) -> dict[str, tuple]:
+    """Each practice's latest payments year up to `year` (what the payments files hold)."""
+    payment, practice = PracticePaymentYear.__table__, Practice.__table__
+    query = (
+        select(
+            practice.c.ods_code,
+            payment.c.financial_year,
+            payment.c.weighted_patients,
+            payment.c.global_sum_pence,
+            payment.c.mpig_pence,
+            payment.c.pms_balance_pence,
+            payment.c.qof_pence,
+            payment.c.total_payments_pence,
+        )
+        .join(practice, payment.c.practice_id == practice.c.id)
+        .where(payment.c.financial_year <= str(year))
+        .order_by(payment.c.financial_year)
+    )
+    with unit_of_work(workspace.engine) as session:
+        # Later years overwrite earlier ones: the latest on record wins.
+        return {row[0]: tuple(row[1:]) for row in session.connection().execute(query)}
+
+
+def _services_table(matrix, row, delivered_by: dict[str, str]) -> LetterTable:  # type: ignore[no-untyped-def]
+    lines = []
+    if row is not None:
+        for service, state in zip(matrix.services, row.states, strict=True):
+            if state is CellState.NOT_OFFERED and not service.required:
+                continue
+            words = STATE_WORDS[state]
+            if state is CellState.SUBCONTRACTED and service.code in delivered_by:
+                words = f"Sub-contracted to {delivered_by[service.code]}"
+            lines.append((service.name, "yes" if service.required else "no", words))
+    return LetterTable(
+        heading=f"Quality contract services {matrix.year}",
+        columns=("Service", "Required", "Status"),
+        rows=tuple(lines),
+        empty_text="No services were offered to the practice this year.",
+        widths=(0.45, 0.12, 0.43),
+    )
+
+
+def _notices_table(notices: list) -> LetterTable:
+    return LetterTable(
+        heading="Notices issued or open",
+        columns=("Reference", "Kind", "Given", "Deadline", "Status"),
+        rows=tuple(
+            (
+                notice.reference,
+                notice.kind.label,
+                f"{notice.given_on:%d %b %Y}" if notice.given_on else "",
+                f"{notice.deadline:%d %b %Y}" if notice.deadline else "",
+                notice.status.label,
+            )
+            for notice in notices
+        ),
+        empty_text="No notices were issued this year and none is open.",
+        widths=(0.2, 0.22, 0.18, 0.18, 0.22),
+    )
+
+
+def _funding_table(funding: tuple | None, year: FinancialYear) -> LetterTable:
+    if funding is None:
+        return LetterTable(
+            heading="Funding",
+            columns=("Item", "Amount"),
+            rows=(),
+            empty_text="No payments are on record for the practice.",
+        )
+    paid_year, weighted, global_sum, mpig, pms_balance, qof, total = funding
+    lines = [
+        ("Global Sum", global_sum),
+        ("MPIG correction factor", mpig),
+        ("Balance of PMS expenditure (the PMS premium's proxy)", pms_balance),
+        ("QOF", qof),
+        ("Total payments", total),
+    ]
+    rows = [(name, format_pence(value)) for name, value in lines if value]
+    if total and weighted:
+        per_patient = round(total / weighted)
+        rows.append(("Total per weighted patient", format_pence(int(per_patient))))
+    source = f"NHS Payments to General Practice {paid_year}"
+    return LetterTable(
+        heading=f"Funding ({source})"
+        if paid_year == year
+        else f"Funding (latest on record: {source})",
+        columns=("Item", "Amount"),
+        rows=tuple(rows),
+        widths=(0.7, 0.3),
+    )
+
+
+def _actions_table(actions: list) -> LetterTable:
+    return LetterTable(
+        heading="Agreed actions",
+        columns=("Plan", "Action", "Owner", "Due"),
+        rows=tuple(
+            (plan.reference, action.description, action.owner, f"{action.due_on:%d %b %Y}")
+            for plan, action in actions
+        ),
+        empty_text="No actions are outstanding.",
+        widths=(0.18, 0.5, 0.16, 0.16),
+    )
