@@ -21,8 +21,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
     KeepTogether,
     PageTemplate,
@@ -41,6 +43,9 @@ RAG_FILLS = {
     "no data": colors.HexColor("#E7E6E6"),
 }
 MARGIN = 20 * mm
+KEEP_WITH_HEADING = 30 * mm  # room a heading needs below it, else it starts a new page
+CELL_FONT_SIZE = 8.5
+CELL_LEADING = 10.5
 HEADER_HEIGHT = 38 * mm
 
 
@@ -124,16 +129,23 @@ def write_letter(path: Path, content: LetterContent, letterhead: Letterhead) -> 
 def _story(content: LetterContent, letterhead: Letterhead, width: float) -> list:
     styles = _styles()
     story: list = []
-    address = "<br/>".join(_text(line) for line in content.recipient_lines)
+    # Plain strings in a table cell are drawn as they are: no markup, and no wrapping cost.
+    address = "\n".join(content.recipient_lines)
     dated = (
-        f"{_text(content.letter_date.strftime('%d %B %Y').lstrip('0'))}<br/>"
-        f"Our reference: {_text(content.reference)}"
+        f"{content.letter_date.strftime('%d %B %Y').lstrip('0')}\n"
+        f"Our reference: {content.reference}"
     )
     story.append(
         Table(
-            [[Paragraph(address, styles["body"]), Paragraph(dated, styles["right"])]],
+            [[address, dated]],
             colWidths=[width * 0.6, width * 0.4],
-            style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)],
+            style=[
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), "Helvetica", 10, 13.5),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+            ],
         )
     )
     story.append(Spacer(0, 8 * mm))
@@ -171,14 +183,29 @@ def _blocks(blocks: Sequence[Block], styles) -> list:  # type: ignore[no-untyped
 def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no-untyped-def]
     heading = Paragraph(_text(table.heading), styles["heading"])
     if not table.rows:
-        return [KeepTogether([heading, Paragraph(_text(table.empty_text), styles["body"])])]
-    cell = styles["cell"]
-    data = [[Paragraph(_text(name), styles["cell_bold"]) for name in table.columns]]
-    data += [[Paragraph(_text(value), cell) for value in row] for row in table.rows]
-    shares = table.widths or tuple(1 / len(table.columns) for _ in table.columns)
+        return [
+            CondPageBreak(KEEP_WITH_HEADING),
+            heading,
+            Paragraph(_text(table.empty_text), styles["body"]),
+        ]
+    widths = [
+        width * share for share in table.widths or [1 / len(table.columns)] * len(table.columns)
+    ]
+    data = [
+        [
+            _cell(name, styles["cell_bold"], column)
+            for name, column in zip(table.columns, widths, strict=True)
+        ]
+    ]
+    data += [
+        [_cell(value, styles["cell"], column) for value, column in zip(row, widths, strict=True)]
+        for row in table.rows
+    ]
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B0B0B0")),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF7")),
+        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", CELL_FONT_SIZE, CELL_LEADING),
+        ("FONT", (0, 1), (-1, -1), "Helvetica", CELL_FONT_SIZE, CELL_LEADING),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -192,12 +219,13 @@ def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no
                 )
     body = Table(
         data,
-        colWidths=[width * share for share in shares],
+        colWidths=widths,
         repeatRows=1,
         style=TableStyle(commands),
     )
-    # A short table stays with its heading; a long one may split (its header row repeats).
-    return [KeepTogether([heading, body])] if len(table.rows) <= 12 else [heading, body]
+    body.spaceAfter = 6
+    # A heading never ends a page: it moves on with the table's first rows.
+    return [CondPageBreak(KEEP_WITH_HEADING), heading, body]
 
 
 def _letterhead(canvas, letterhead: Letterhead) -> None:  # type: ignore[no-untyped-def]
@@ -222,6 +250,14 @@ def _footer(canvas, doc, content: LetterContent) -> None:  # type: ignore[no-unt
     canvas.setFillColor(colors.HexColor("#555555"))
     canvas.drawString(MARGIN, MARGIN - 2 * mm, f"{content.practice_code}  ·  {content.reference}")
     canvas.drawRightString(width - MARGIN, MARGIN - 2 * mm, f"Page {doc.page}")
+
+
+def _cell(text: str, style: ParagraphStyle, column_width: float):  # type: ignore[no-untyped-def]
+    """Plain text when it fits the column (a table draws plain strings as they are, never as
+    markup, and far faster than a Paragraph); an escaped Paragraph when it must wrap."""
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= column_width - 8:
+        return text
+    return Paragraph(_text(text), style)
 
 
 @lru_cache(maxsize=4)

@@ -55,7 +55,7 @@ def letterhead(workspace: Workspace) -> Letterhead:
     return Letterhead(
         commissioner_name=settings["commissioner_name"],
         address_lines=tuple(line.strip() for line in settings["commissioner_address"].split("|")),
-        logo_path=str(resource_path("letters", "logo.png")) if logo == "default" else logo,
+        logo_path=str(resource_path("letters", "logo.jpg")) if logo == "default" else logo,
         officer_name=workspace.user.display_name,
         officer_title=settings["letter_signatory_title"],
     )
