@@ -11,6 +11,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from pathlib import Path
 
+from contractdesk.errors import Cancelled
 from contractdesk.reports.letter_pdf import LetterContent, Letterhead, write_letter
 
 CHUNK = 25  # letters per task: enough to amortise pickling, small enough to cancel quickly
@@ -45,15 +46,26 @@ def render_all(
     """Every letter written, or — after a cancel — those finished before it; never a part."""
     total = len(letters)
     done: list[WrittenLetter] = []
+    stop_requested = False
 
     def report() -> None:
-        if progress is not None:
+        nonlocal stop_requested
+        if progress is None:
+            return
+        try:
             progress(len(done), total)
+        except Cancelled:
+            # A progress callback may signal a cancel by raising (the app's does): stop
+            # cleanly, so the letters already written are still returned and logged.
+            stop_requested = True
+
+    def cancelled() -> bool:
+        return stop_requested or (is_cancelled is not None and is_cancelled())
 
     chunks = _chunks(letters)
     if workers <= 1 or total <= CHUNK:
         for chunk in chunks:
-            if is_cancelled is not None and is_cancelled():
+            if cancelled():
                 break
             done.extend(render_chunk(str(folder), letterhead, chunk))
             report()
@@ -69,7 +81,7 @@ def render_all(
                 for future in finished:
                     done.extend(future.result())
                 report()
-            if is_cancelled is not None and is_cancelled():
+            if cancelled():
                 break
             running.add(pool.submit(render_chunk, str(folder), letterhead, chunk))
         for future in running:

@@ -204,3 +204,18 @@ def test_a_remedial_notice_letter_has_its_legal_content(rotherham, tmp_path):
     )
     assert "terminate the contract by a further notice" in text
     assert practice_letters(rotherham, "C87007")[0].kind is LetterKind.REMEDIAL
+
+
+def test_a_progress_report_that_raises_cancelled_stops_cleanly(rotherham, catalogue, tmp_path):
+    """The desktop app cancels by raising from its progress callback: letters made are kept."""
+    from contractdesk.errors import Cancelled
+
+    def progress(done, total):
+        if done:
+            raise Cancelled("Cancelled")
+
+    batch = annual(rotherham, tmp_path / ".", progress=progress, practices=[])
+    assert batch.cancelled and len(batch.written) == 25  # one chunk
+    assert {entry.file_name for entry in practice_letters(rotherham, batch.written[0][:6])} == {
+        batch.written[0]
+    }
