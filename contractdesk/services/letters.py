@@ -31,6 +31,14 @@ from contractdesk.store.models import Correspondence, Practice
 from contractdesk.store.unit_of_work import unit_of_work
 
 
+class LettersExist(BadInput):
+    """Letters of these names are in the folder already (and are never overwritten)."""
+
+    def __init__(self, message: str, names: list[str]) -> None:
+        super().__init__(message)
+        self.names = names
+
+
 @dataclass(frozen=True)
 class LetterBatch:
     folder: Path
@@ -157,9 +165,10 @@ def _free_names(planned: list[PlannedLetter], folder: Path, new_versions: bool) 
     taken = [letter.file_name for letter in planned if (folder / letter.file_name).exists()]
     if taken and not new_versions:
         shown = ", ".join(taken[:5]) + (f" and {len(taken) - 5} more" if len(taken) > 5 else "")
-        raise BadInput(
+        raise LettersExist(
             f"{len(taken)} letter(s) already exist in {folder} ({shown}); letters on record are "
-            "never overwritten. Choose another folder, or make new versions beside them."
+            "never overwritten. Choose another folder, or make new versions beside them.",
+            taken,
         )
     result = []
     for letter in planned:
