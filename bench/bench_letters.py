@@ -38,7 +38,7 @@ def bare_loop(count: int) -> float:
         buffer = io.BytesIO()
         document = SimpleDocTemplate(buffer, pagesize=A4, topMargin=58 * mm)
 
-        def page(canvas, doc):  # type: ignore[no-untyped-def]
+        def page(canvas, doc, number=number):  # type: ignore[no-untyped-def]
             canvas.setFont("Helvetica-Bold", 11)
             canvas.drawRightString(190 * mm, 280 * mm, "Commissioner")
             canvas.drawString(20 * mm, 12 * mm, f"C{number:05d} page {doc.page}")

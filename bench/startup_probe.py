@@ -77,7 +77,7 @@ def app(database: str) -> dict[str, object]:
 
     application = create_application()
     workspace = open_workspace(arguments.db, arguments.user)
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, section="practices")  # the register, as the target says
     window.resize(1280, 800)
     window.show()
     register = window.findChild(_register_class())

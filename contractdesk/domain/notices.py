@@ -92,7 +92,12 @@ def transition_problem(kind: NoticeKind, current: NoticeStatus, wanted: NoticeSt
         return None
     allowed = sorted(status.label for status in _NEXT[kind].get(current, set()))
     then = f"it can only become {' or '.join(allowed)}" if allowed else "its outcome is final"
-    return f"a {current.label} {kind.label} cannot become {wanted.label}: {then}"
+    subject = f"{_article(current.label)} {current.label} {kind.label}"
+    return f"{subject} cannot become {wanted.label}: {then}"
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 @dataclass(frozen=True)
