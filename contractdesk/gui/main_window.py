@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,23 +29,53 @@ SPLITTER_SETTING = "main_window/splitter_state"  # QByteArray from QSplitter.sav
 SECTION_SETTING = "main_window/section"  # str: the key of the section last shown
 
 DEFAULT_SIZE = (1280, 800)
-NAVIGATION_WIDTH = 170
+NAVIGATION_WIDTH = 140
 # What an operation may announce it changed, that the practice register shows.
 REGISTER_DATA = frozenset({"practices", "list_sizes", "payments"})
+# What the quality-contract sections (and the register's Whole contract column) show.
+QUALITY_DATA = frozenset({"services", "signups", "subcontracts"})
+# The sections after the register: (title, key, module, page class). Each module is imported
+# when its section is first shown, so that none of them slows the start-up.
+LAZY_SECTIONS = (
+    ("Sign-ups", "signups", "contractdesk.gui.signup_page", "SignupsPage"),
+    ("Sub-contracts", "subcontracts", "contractdesk.gui.subcontracts_page", "SubcontractsPage"),
+    ("Services", "services", "contractdesk.gui.services_page", "ServicesPage"),
+    ("Notices", "notices", "contractdesk.gui.notices_page", "NoticesPage"),
+    ("Dashboard", "dashboard", "contractdesk.gui.dashboard_page", "DashboardPage"),
+)
+# Lazy sections listed before the register: the dashboard is what a first run opens on (its
+# page reads nothing until after the window's first paint).
+LEADING_SECTIONS = ("dashboard",)
+# What the escalation sections (notices, concerns, plans, sanctions) and the dashboard show.
+ESCALATION_DATA = frozenset({"notices", "concerns", "plans", "sanctions"})
+# The signal each lazy page announces its changes with (the dashboard changes nothing).
+CHANGE_SIGNALS = {
+    "signups": "signups_changed",
+    "subcontracts": "subcontracts_changed",
+    "services": "services_changed",
+    "notices": "notices_changed",
+}
 # How long closing the window waits for a cancelled background operation to roll back.
 CLOSE_WAIT_SECONDS = 30
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QWidget | None = None, *, section: str | None = None
+    ) -> None:
+        """`section`: the section to open on instead of the one last shown (the start-up
+        benchmark opens on the register it measures)."""
         super().__init__(parent)
         self._workspace = workspace
+        self._first_section = section
         self.setWindowIcon(app_icon())
         self.navigation = QListWidget()
         self.pages = QStackedWidget()
         self._section_keys: list[str] = []
+        # The lazy sections built so far, by key.
+        self.section_pages: dict[str, QWidget] = {}
         self.practice_register = PracticeRegisterPage(workspace)
-        self._add_section("Practices", "practices", self.practice_register)
+        self._add_sections()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._set_up_central_area()
         self.database_actions = DatabaseActions(workspace, self)
@@ -63,10 +95,49 @@ class MainWindow(QMainWindow):
         """The open database; the window owns it and closes it when it switches to another."""
         return self._workspace
 
+    def section_page(self, key: str) -> QWidget:
+        """The page of section `key`, built (and its module imported) on first use."""
+        if key == "practices":
+            return self.practice_register
+        if key not in self.section_pages:
+            self._build_section(key)
+        return self.section_pages[key]
+
+    def show_section(self, key: str) -> QWidget:
+        self._show_section(key)
+        return self.pages.currentWidget()
+
+    def _add_sections(self) -> None:
+        leading = [s for key in LEADING_SECTIONS for s in LAZY_SECTIONS if s[1] == key]
+        for title, key, _module, _page_class in leading:
+            self._add_section(title, key, QWidget())  # a placeholder until first shown
+        self._add_section("Practices", "practices", self.practice_register)
+        self.practice_register.practice_saved.connect(self._on_practice_saved)
+        for title, key, _module, _page_class in LAZY_SECTIONS:
+            if key not in LEADING_SECTIONS:
+                self._add_section(title, key, QWidget())  # a placeholder until first shown
+
     def _add_section(self, title: str, key: str, page: QWidget) -> None:
         QListWidgetItem(section_icon(key), title, self.navigation)
         self.pages.addWidget(page)
         self._section_keys.append(key)
+
+    def _build_section(self, key: str) -> None:
+        _title, _key, module_name, class_name = next(s for s in LAZY_SECTIONS if s[1] == key)
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        page = page_class(self._workspace)
+        row = self._section_keys.index(key)
+        placeholder = self.pages.widget(row)
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.section_pages[key] = page
+        if key in CHANGE_SIGNALS:
+            getattr(page, CHANGE_SIGNALS[key]).connect(self._on_data_changed)
+        if key == "signups":
+            page.subcontract_opened.connect(self._on_subcontract_opened)
+        if key == "dashboard":
+            page.item_opened.connect(self._on_dashboard_item_opened)
 
     def _show_workspace(self) -> None:
         workspace = self._workspace
@@ -78,7 +149,11 @@ class MainWindow(QMainWindow):
 
     def _set_up_central_area(self) -> None:
         self.navigation.setObjectName("navigation")
-        self.navigation.setMinimumWidth(120)
+        # Wide enough for the longest section title, so none is cut off or scrolls.
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setMinimumWidth(
+            max(120, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
+        )
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
@@ -124,6 +199,7 @@ class MainWindow(QMainWindow):
 
     def _on_section_changed(self, row: int) -> None:
         if row >= 0:
+            self.section_page(self._section_keys[row])
             self.pages.setCurrentIndex(row)
 
     def _on_workspace_opened(self, workspace: Workspace) -> None:
@@ -136,8 +212,9 @@ class MainWindow(QMainWindow):
             page = self.pages.widget(0)
             self.pages.removeWidget(page)
             page.deleteLater()
+        self.section_pages.clear()
         self.practice_register = PracticeRegisterPage(workspace)
-        self._add_section("Practices", "practices", self.practice_register)
+        self._add_sections()
         self._show_section(section)
         self.database_actions.set_workspace(workspace)
         self.import_actions.set_workspace(workspace)
@@ -145,8 +222,36 @@ class MainWindow(QMainWindow):
         previous.close()
 
     def _on_data_changed(self, changes: frozenset[str]) -> None:
+        """Each view that shows what changed reads it again (the page that made the change
+        has already)."""
+        announcer = self.sender()
         if changes & REGISTER_DATA:
             self.practice_register.reload()
+        elif changes & QUALITY_DATA:
+            self.practice_register.load_compliance()
+        if changes & (REGISTER_DATA | QUALITY_DATA):
+            for page in self.section_pages.values():
+                if page is not announcer:
+                    page.reload()  # type: ignore[attr-defined]
+        elif changes & ESCALATION_DATA:
+            for key in ("dashboard", "notices"):
+                page = self.section_pages.get(key)
+                if page is not None and page is not announcer:
+                    page.reload()  # type: ignore[attr-defined]
+
+    def _on_practice_saved(self, _ods_code: str) -> None:
+        # A renamed or closed practice shows in the sign-ups and sub-contracts too.
+        for page in self.section_pages.values():
+            page.reload()  # type: ignore[attr-defined]
+
+    def _on_subcontract_opened(self, reference: str) -> None:
+        page = self.show_section("subcontracts")
+        page.select_reference(reference)  # type: ignore[attr-defined]
+
+    def _on_dashboard_item_opened(self, item: object) -> None:
+        from contractdesk.gui.dashboard_navigation import open_dashboard_item
+
+        open_dashboard_item(self, item)  # type: ignore[arg-type]
 
     def _on_quit_triggered(self) -> None:
         self.close()
@@ -159,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def _restore_window_state(self) -> None:
         settings = QSettings()
-        section = settings.value(SECTION_SETTING)
+        section = self._first_section or settings.value(SECTION_SETTING)
         self._show_section(section if isinstance(section, str) else "")
         geometry = settings.value(GEOMETRY_SETTING)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
@@ -175,6 +280,7 @@ class MainWindow(QMainWindow):
     def _show_section(self, key: str) -> None:
         """Show the section `key`, or the first one if there is no such section (any more)."""
         row = self._section_keys.index(key) if key in self._section_keys else 0
+        self.section_page(self._section_keys[row])
         self.navigation.setCurrentRow(row)
         self.pages.setCurrentIndex(row)
 

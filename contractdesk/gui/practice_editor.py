@@ -17,7 +17,9 @@ from contractdesk.gui.conflict_dialog import ConflictDialog, conflicting_fields
 from contractdesk.gui.forms.practice_form_ui import Ui_PracticeForm
 from contractdesk.gui.list_size_dialog import ListSizeDialog
 from contractdesk.gui.list_size_table_model import ListSizeTableModel
+from contractdesk.gui.practice_escalation_view import PracticeEscalationView
 from contractdesk.gui.practice_history_view import PracticeHistoryView
+from contractdesk.gui.practice_subcontracts_view import PracticeSubcontractsView
 from contractdesk.services.list_sizes import record_list_size
 from contractdesk.services.practice_history import practice_history
 from contractdesk.services.practices import (
@@ -27,6 +29,7 @@ from contractdesk.services.practices import (
     practice_code_taken,
     update_practice,
 )
+from contractdesk.services.subcontracts import list_subcontracts
 from contractdesk.services.workspace import Workspace
 
 CODE_TAKEN = "A practice with this ODS code already exists."
@@ -34,7 +37,9 @@ NEW_PRACTICE_DEFAULTS = {
     "status": PracticeStatus.ACTIVE.value,
     "contract_type": ContractType.GMS.value,
 }
-LIST_SIZES_TAB, HISTORY_TAB = 1, 2
+LIST_SIZES_TAB, HISTORY_TAB, SUBCONTRACTS_TAB = 1, 2, 3
+ESCALATION_TAB = 4
+RECORD_TABS = (LIST_SIZES_TAB, HISTORY_TAB, SUBCONTRACTS_TAB, ESCALATION_TAB)
 # Room beyond a column's widest text, as in the register.
 COLUMN_PADDING = 24
 
@@ -67,6 +72,11 @@ class PracticeEditor(QDialog):
         self.list_size_model = ListSizeTableModel(self)
         self.ui.list_size_table.setModel(self.list_size_model)
         self.history = PracticeHistoryView(self.ui.history_table, self.ui.change_table, self)
+        self.subcontracts = PracticeSubcontractsView()
+        self.ui.tabs.insertTab(SUBCONTRACTS_TAB, self.subcontracts, "Sub-&contracts")
+        # Every letter of "Escalation" is another field's shortcut: no mnemonic.
+        self.escalation = PracticeEscalationView(workspace)
+        self.ui.tabs.insertTab(ESCALATION_TAB, self.escalation, "Escalation")
         self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self._close_shortcut = QShortcut(QKeySequence.StandardKey.Close, self)
         self._set_up_widgets()
@@ -129,7 +139,7 @@ class PracticeEditor(QDialog):
         self.ui.heading_label.setText("New practice")
         form.set_editable(self.ui, self._can_edit, code_editable=self._can_edit)
         form.show_values(self.ui, NEW_PRACTICE_DEFAULTS)
-        for tab in (LIST_SIZES_TAB, HISTORY_TAB):
+        for tab in RECORD_TABS:
             self.ui.tabs.setTabEnabled(tab, False)
         self._baseline = form.read_values(self.ui)
 
@@ -143,10 +153,14 @@ class PracticeEditor(QDialog):
         form.show_values(self.ui, detail.editable_values())
         self.ui.area_value_label.setText(form.area_text(detail))
         self.ui.locality_value_label.setText(detail.locality_name or "—")
-        for tab in (LIST_SIZES_TAB, HISTORY_TAB):
+        for tab in RECORD_TABS:
             self.ui.tabs.setTabEnabled(tab, True)
         self._baseline = form.read_values(self.ui)
         self._show_list_sizes_and_history(detail)
+        self.subcontracts.show_entries(
+            detail.ods_code, list_subcontracts(self._workspace, practice_code=detail.ods_code)
+        )
+        self.escalation.show_practice(detail.ods_code)  # read when its tab is first shown
 
     def _show_list_sizes_and_history(self, detail: PracticeDetail) -> None:
         self.list_size_model.set_rows(detail.list_sizes)

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
+from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.practice import ContractType, PracticeStatus
 from contractdesk.domain.roles import Role
 from contractdesk.gui.forms.practice_register_ui import Ui_PracticeRegisterForm
@@ -15,6 +26,7 @@ from contractdesk.gui.practice_filter_proxy import PracticeFilterProxy
 from contractdesk.gui.practice_table_model import (
     NAME_COLUMN,
     ODS_CODE_COLUMN,
+    WHOLE_CONTRACT_COLUMN,
     PracticeTableModel,
 )
 from contractdesk.services.practices import list_practices
@@ -26,8 +38,13 @@ if TYPE_CHECKING:  # the editor module loads on first use, not at start-up
 ALL_CHOICE = "All"
 # Room beyond the widest text of a column, so a sort arrow never clips its title.
 COLUMN_PADDING = 24
+# No column but the name grows past this: a long PCN name is elided, leaving room for the name.
+MAX_COLUMN_WIDTH = 200
+LONGEST_COMPLIANCE_TEXT = "⚑ 99 gaps"
+COMPLIANCE_DELAY_MS = 100
 # Per-user: the register's column widths, order and sort (QByteArray from saveState()).
-HEADER_STATE_SETTING = "practice_register/header_state"
+# v2: the Whole contract column was added; a layout saved for the old columns is not restored.
+HEADER_STATE_SETTING = "practice_register/header_state_v2"
 
 
 class PracticeRegisterPage(QWidget):
@@ -41,6 +58,14 @@ class PracticeRegisterPage(QWidget):
         self._can_edit = workspace.user.role.can_act_as(Role.OFFICER)
         # The editor last opened (tests and screenshots reach it here); None until then.
         self.editor: PracticeEditor | None = None
+        # Compliance is read once the register is on screen, never before its first paint;
+        # after that, whenever the register is read again.
+        self._compliance_loaded = False
+        # A child timer: it dies with the page, so a page closed before it fires never reads.
+        self._compliance_timer = QTimer(self)
+        self._compliance_timer.setSingleShot(True)
+        # A moment after the first paint, so that paint reaches the screen before the read.
+        self._compliance_timer.setInterval(COMPLIANCE_DELAY_MS)
         self.ui = Ui_PracticeRegisterForm()
         self.ui.setupUi(self)
         self.model = PracticeTableModel(self)
@@ -72,8 +97,39 @@ class PracticeRegisterPage(QWidget):
         self.model.set_rows(list_practices(self._workspace))
         self._fill_localities()
         self._update_count()
+        if self._compliance_loaded:
+            self.load_compliance()
         if selected is not None:
             self.select_practice(selected)
+
+    def load_compliance(self, today: date | None = None) -> None:
+        """Fill the Whole contract column for the current financial year (one matrix read;
+        none at all for a year without required services)."""
+        # Imported here, after the first paint: the start-up does not pay for them.
+        from contractdesk.services.service_catalogue import list_services
+        from contractdesk.services.signup_matrix import load_signup_matrix
+
+        self._compliance_loaded = True
+        year = FinancialYear.containing(today or date.today())
+        if not any(service.required for service in list_services(self._workspace, year)):
+            self.model.set_compliance(year, {}, has_required=False)
+            return
+        matrix = load_signup_matrix(self._workspace, year, today=today)
+        self.model.set_compliance(
+            year, {row.ods_code: row.compliance for row in matrix.rows}, has_required=True
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._compliance_loaded:
+            # Read once the table has painted: start-up time is measured to that paint.
+            self.ui.practice_table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and watched is self.ui.practice_table.viewport():
+            watched.removeEventFilter(self)
+            self._compliance_timer.start()
+        return False
 
     def selected_code(self) -> str | None:
         index = self.ui.practice_table.currentIndex()
@@ -126,9 +182,22 @@ class PracticeRegisterPage(QWidget):
     def _size_columns(self) -> None:
         table = self.ui.practice_table
         for column in range(self.model.columnCount()):
-            if column != NAME_COLUMN:
+            if column == WHOLE_CONTRACT_COLUMN:
+                # Empty until after the first paint: fitted to its heading and longest text
+                # from the font, not by reading every row of a table not yet shown.
+                heading = (
+                    table.horizontalHeader()
+                    .fontMetrics()
+                    .horizontalAdvance(
+                        str(self.model.headerData(column, Qt.Orientation.Horizontal))
+                    )
+                )
+                longest = table.fontMetrics().horizontalAdvance(LONGEST_COMPLIANCE_TEXT)
+                table.setColumnWidth(column, max(heading, longest) + COLUMN_PADDING)
+            elif column != NAME_COLUMN:
                 table.resizeColumnToContents(column)
-                table.setColumnWidth(column, table.columnWidth(column) + COLUMN_PADDING)
+                width = table.columnWidth(column) + COLUMN_PADDING
+                table.setColumnWidth(column, min(width, MAX_COLUMN_WIDTH))
 
     def _restore_header(self) -> bool:
         state = QSettings().value(HEADER_STATE_SETTING)
@@ -149,6 +218,7 @@ class PracticeRegisterPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.ui.search_edit.textChanged.connect(self._on_search_text_changed)
+        self._compliance_timer.timeout.connect(self._on_compliance_due)
         self.ui.contract_type_combo.currentIndexChanged.connect(self._on_contract_type_changed)
         self.ui.status_combo.currentIndexChanged.connect(self._on_status_changed)
         self.ui.locality_combo.currentIndexChanged.connect(self._on_locality_changed)
@@ -169,6 +239,11 @@ class PracticeRegisterPage(QWidget):
 
     def _on_search_text_changed(self, text: str) -> None:
         self.proxy.set_search_text(text)
+
+    def _on_compliance_due(self) -> None:
+        # A page closed before the timer fired reads it when it is shown again, if ever.
+        if self.isVisible() and not self._compliance_loaded:
+            self.load_compliance()
 
     def _on_contract_type_changed(self, _index: int) -> None:
         self.proxy.set_contract_type(self.ui.contract_type_combo.currentData())

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 
+from contractdesk.domain.financial_year import FinancialYear
+from contractdesk.gui.compliance_text import (
+    compliance_sort_key,
+    compliance_text,
+    compliance_tooltip,
+    needs_attention,
+)
 from contractdesk.gui.row_table_model import SORT_ROLE, RowTableModel
 from contractdesk.services.practices import PracticeSummary
+
+if TYPE_CHECKING:  # the domain type is only named in annotations
+    from contractdesk.domain.whole_contract import Compliance
 
 ODS_CODE_COLUMN = 0
 NAME_COLUMN = 1
@@ -18,6 +29,7 @@ CONTRACT_TYPE_COLUMN = 3
 REGISTERED_COLUMN = 4
 WEIGHTED_COLUMN = 5
 STATUS_COLUMN = 6
+WHOLE_CONTRACT_COLUMN = 7
 
 COLUMN_TITLES = (
     "ODS code",
@@ -27,7 +39,11 @@ COLUMN_TITLES = (
     "Registered",
     "Weighted",
     "Status",
+    "Whole contract",
 )
+# A practice short of the whole contract: a pale fill under near-black text (12:1 contrast).
+ATTENTION_FILL = QBrush(QColor("#f7d4d7"))
+ATTENTION_TEXT = QBrush(QColor("#1b1b1b"))
 NUMBER_COLUMNS = frozenset({REGISTERED_COLUMN, WEIGHTED_COLUMN})
 
 
@@ -38,12 +54,16 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
         super().__init__(COLUMN_TITLES, NUMBER_COLUMNS, parent)
         self._search_keys: list[str] = []
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        # Whole-contract compliance by ODS code: filled after the register is on screen.
+        self._compliance: dict[str, Compliance] | None = None
+        self._compliance_year: FinancialYear | None = None
+        self._has_required = False
 
     def set_rows(self, rows: Sequence[PracticeSummary]) -> None:
         self.beginResetModel()
         # The register service returns rows in code order, the default sort: no re-sort then.
         already_in_order = self._sort in (None, (ODS_CODE_COLUMN, Qt.SortOrder.AscendingOrder))
-        self._rows = list(rows) if already_in_order else _sorted(rows, *self._sort)
+        self._rows = list(rows) if already_in_order else self._sorted(rows, *self._sort)
         self._search_keys = []
         self.endResetModel()
 
@@ -63,7 +83,7 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         codes = [self._rows[index.row()].ods_code for index in before]
-        self._rows = _sorted(self._rows, column, order)
+        self._rows = self._sorted(self._rows, column, order)
         self._search_keys = []
         positions = {practice.ods_code: row for row, practice in enumerate(self._rows)}
         after = [
@@ -72,6 +92,32 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
         ]
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
+
+    def set_compliance(
+        self, year: FinancialYear, by_code: dict[str, Compliance], has_required: bool
+    ) -> None:
+        """Show the year's whole-contract compliance (a practice not in `by_code` shows —)."""
+        self._compliance, self._compliance_year = dict(by_code), year
+        self._has_required = has_required
+        column = WHOLE_CONTRACT_COLUMN
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+
+    def compliance_of(self, ods_code: str) -> Compliance | None:
+        return None if self._compliance is None else self._compliance.get(ods_code)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and section == WHOLE_CONTRACT_COLUMN
+            and role == Qt.ItemDataRole.ToolTipRole
+        ):
+            year = self._compliance_year or "the current year"
+            return f"Every required service accepted or sub-contracted in {year}"
+        return super().headerData(section, orientation, role)
 
     def practice_at(self, row: int) -> PracticeSummary:
         return self.row_at(row)
@@ -88,6 +134,8 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
         return sorted({row.locality_name for row in self._rows if row.locality_name})
 
     def cell(self, practice: PracticeSummary, column: int, role: int) -> Any:
+        if column == WHOLE_CONTRACT_COLUMN:
+            return self._compliance_cell(practice.ods_code, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display_text(practice, column)
         if role == SORT_ROLE:
@@ -95,6 +143,34 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
         if role == Qt.ItemDataRole.ToolTipRole and column in NUMBER_COLUMNS:
             return _list_size_tooltip(practice)
         return None
+
+    def _compliance_cell(self, ods_code: str, role: int) -> Any:
+        if self._compliance is None:  # not loaded yet
+            return "" if role == Qt.ItemDataRole.DisplayRole else None
+        compliance = self._compliance.get(ods_code)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return compliance_text(compliance, self._has_required)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = compliance_tooltip(compliance, self._has_required)
+            return f"{self._compliance_year}: {text}"
+        if role == Qt.ItemDataRole.BackgroundRole and needs_attention(compliance):
+            return ATTENTION_FILL
+        if role == Qt.ItemDataRole.ForegroundRole and needs_attention(compliance):
+            return ATTENTION_TEXT
+        if role == SORT_ROLE:
+            return compliance_sort_key(compliance)
+        return None
+
+    def _sorted(
+        self, rows: Sequence[PracticeSummary], column: int, order: Qt.SortOrder
+    ) -> list[PracticeSummary]:
+        if column != WHOLE_CONTRACT_COLUMN:
+            return _sorted(rows, column, order)
+        return sorted(
+            rows,
+            key=lambda row: compliance_sort_key(self.compliance_of(row.ods_code)),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
 
 
 _FIELD_OF_COLUMN = {

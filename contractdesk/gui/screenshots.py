@@ -18,6 +18,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from contractdesk.gui.application import create_application
+    from contractdesk.gui.escalation_screenshots import capture_escalation
     from contractdesk.gui.main_window import MainWindow
     from contractdesk.services.demo import build_demo_database
     from contractdesk.services.workspace import open_workspace
@@ -31,7 +32,8 @@ def main() -> int:
         database = build_demo_database(Path(folder) / "demo.sqlite", "demo.officer")
         workspace = open_workspace(str(database), "demo.officer")
         try:
-            window = MainWindow(workspace)
+            # The register first (a first run opens on the Dashboard, pictured on its own).
+            window = MainWindow(workspace, section="practices")
             window.resize(*WINDOW_SIZE)
             window.show()
             QApplication.processEvents()
@@ -42,6 +44,8 @@ def main() -> int:
             _save(about.grab(), "about.png")
             about.close()
             capture_practice_editor(window.practice_register)
+            capture_quality_contract(window)
+            capture_escalation(window, _save)
             capture_import_dialogs(window, Path(folder))
             window.close()
         finally:
@@ -118,6 +122,109 @@ def capture_import_dialogs(window, folder: Path) -> None:  # type: ignore[no-unt
     except ImportRejected as rejected:
         dialog = ImportReportDialog("practices", rejected.reports, rejected=True, parent=window)
         _save_dialog(dialog, "import_rejected.png")
+
+
+def capture_quality_contract(window) -> None:  # type: ignore[no-untyped-def]
+    """The Sign-ups, Sub-contracts and Services sections, their dialogs, and the editor's
+    Sub-contracts tab."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from contractdesk.domain.whole_contract import CellState
+    from contractdesk.gui.practice_editor import SUBCONTRACTS_TAB
+    from contractdesk.gui.signup_dialogs import ResponseDialog
+    from contractdesk.services.service_catalogue import create_service
+
+    signups = window.show_section("signups")
+    QApplication.processEvents()
+    _save(window.grab(), "signups.png")
+    rows = [signups.model.row_at(row) for row in range(signups.model.rowCount())]
+
+    # The cell menu of a declined required service, as Enter or a right-click opens it.
+    declined = next(row for row in rows if row.compliance.declined_required)
+    signups.select_cell(declined.ods_code, declined.compliance.declined_required[0])
+    index = signups.table.currentIndex()
+    signups.cell_actions(index)
+    corner = signups.table.visualRect(index).bottomLeft()
+    signups.cell_menu.popup(signups.table.viewport().mapToGlobal(corner))
+    QApplication.processEvents()
+    _save(signups.cell_menu.grab(), "signups_cell_menu.png")
+    signups.cell_menu.hide()
+
+    # One locality, only the practices with gaps or declines.
+    signups.locality_combo.setCurrentIndex(1)
+    signups.gaps_check.setChecked(True)
+    QApplication.processEvents()
+    _save(window.grab(), "signups_filtered.png")
+    signups.gaps_check.setChecked(False)
+    signups.locality_combo.setCurrentIndex(0)
+
+    # A pilot offered to one practice of its locality: the service asks for the reason.
+    create_service(
+        window.workspace,
+        signups.year,
+        "PILOT-ECG",
+        {"name": "ECG pilot", "kind": "LES", "funding_basis": "per_item", "price_pence": 2500},
+    )
+    signups.reload()
+    dialog = signups.offer_to_practice(rows[0].ods_code, "PILOT-ECG")
+    QApplication.processEvents()
+    _save(dialog.grab(), "offer_dialog.png")
+    dialog.accept()
+    dialog.adjustSize()
+    QApplication.processEvents()
+    _save(dialog.grab(), "offer_dialog_reason.png")
+    dialog.reason_edit.setText("Pilot site chosen by the ICB's cardiology group")
+    dialog.accept()
+    QApplication.processEvents()
+
+    offered_row, offered_service = next(
+        (row, signups.model.services[position])
+        for row in rows
+        for position, state in enumerate(row.states)
+        if state is CellState.OFFERED
+    )
+    signups.select_cell(offered_row.ods_code, offered_service.code)
+    QApplication.processEvents()
+    _save(window.grab(), "signups_after_offer.png")
+    dialog = signups._open_offer_dialog(  # noqa: SLF001 - what the cell's menu opens
+        ResponseDialog, offered_row.ods_code, offered_service.code
+    )
+    QApplication.processEvents()
+    _save(dialog.grab(), "response_dialog.png")
+    dialog.done(QDialog.DialogCode.Rejected)
+
+    subcontracts = window.show_section("subcontracts")
+    QApplication.processEvents()
+    _save(window.grab(), "subcontracts.png")
+    dialog = subcontracts.new_subcontract()
+    QApplication.processEvents()
+    _save(dialog.grab(), "subcontract_new.png")
+    dialog.done(QDialog.DialogCode.Rejected)
+    subcontracts.table.selectRow(0)
+    dialog = subcontracts.decide(approve=False)
+    if dialog is not None:
+        QApplication.processEvents()
+        _save(dialog.grab(), "subcontract_object.png")
+        dialog.done(QDialog.DialogCode.Rejected)
+    contractor = subcontracts.model.row_at(0).contractor_code
+
+    services = window.show_section("services")
+    QApplication.processEvents()
+    _save(window.grab(), "services.png")
+    services.table.selectRow(0)
+    dialog = services.edit_service()
+    QApplication.processEvents()
+    _save(dialog.grab(), "service_dialog.png")
+    dialog.done(QDialog.DialogCode.Rejected)
+
+    register = window.show_section("practices")
+    QApplication.processEvents()
+    _save(window.grab(), "main_window_compliance.png")
+    editor = register.open_practice(contractor)
+    editor.ui.tabs.setCurrentIndex(SUBCONTRACTS_TAB)
+    QApplication.processEvents()
+    _save(editor.grab(), "practice_editor_subcontracts.png")
+    editor.done(QDialog.DialogCode.Rejected)
 
 
 def _save_dialog(dialog, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
 
 from contractdesk.services.demo import build_demo_database  # noqa: E402
 from contractdesk.services.workspace import Workspace, open_workspace  # noqa: E402
@@ -26,6 +27,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if GUI_TESTS in item.path.parents:
             item.add_marker(pytest.mark.qt_log_level_fail("WARNING"))
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(autouse=True)
+def _widgets_kept_until_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """pytest-qt holds the widgets a test adds only weakly, and runs pending events before it
+    closes them: a window made in a test body is cyclic garbage by then, and the collector,
+    run inside one of its own slots (a page's read after its first paint), would delete it
+    mid-slot. Keep each one alive until pytest-qt has closed it."""
+    kept: list[object] = []
+    add_widget = QtBot.addWidget
+
+    def add_and_keep(self: QtBot, widget, *, before_close_func=None):  # type: ignore[no-untyped-def]
+        kept.append(widget)
+        return add_widget(self, widget, before_close_func=before_close_func)
+
+    monkeypatch.setattr(QtBot, "addWidget", add_and_keep)
+    yield
+    kept.clear()
 
 
 @pytest.fixture(scope="session")

@@ -219,7 +219,8 @@ def test_new_database_switches_the_window_to_it(qtbot, window, monkeypatch, tmp_
     # The first user of a new database is its admin.
     assert window.user_label.text() == "Signed in as tester (admin)"
     assert _register_rows(window) == 0
-    assert window.pages.currentWidget() is window.practice_register
+    # The window stays on the section it showed (a first run opens on the dashboard).
+    assert window.pages.currentWidget() is window.section_pages["dashboard"]
 
 
 def test_new_database_never_overwrites_a_file(qtbot, window, monkeypatch, tmp_path):
@@ -255,5 +256,6 @@ def test_open_database_switches_and_a_bad_file_is_refused_plainly(
 
 
 def test_the_last_section_shown_is_remembered(qtbot, window):
+    window.show_section("practices")
     window.close()
     assert QSettings().value(SECTION_SETTING) == "practices"

@@ -7,6 +7,8 @@ from contractdesk import __version__
 from contractdesk.gui.about_dialog import AboutDialog
 from contractdesk.gui.main_window import MainWindow
 
+QUALITY_SECTIONS = ("Practices", "Sign-ups", "Sub-contracts", "Services")
+
 
 @pytest.fixture
 def window(qtbot, demo_workspace) -> MainWindow:
@@ -19,12 +21,85 @@ def test_title_names_the_database(window, demo_workspace):
     assert window.windowTitle() == f"ContractDesk — {demo_workspace.description}"
 
 
-def test_navigation_has_only_the_practices_section(window):
-    assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == [
-        "Practices"
-    ]
-    assert window.pages.count() == 1
-    assert window.pages.currentWidget() is window.practice_register
+def section_row(window: MainWindow, title: str) -> int:
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    return titles.index(title)
+
+
+def test_navigation_has_the_register_then_the_quality_contract_sections(window):
+    rows = [section_row(window, title) for title in QUALITY_SECTIONS]
+    assert rows == list(range(rows[0], rows[0] + len(rows)))  # together, in this order
+    assert window.pages.count() == window.navigation.count()
+    assert not {"signups", "subcontracts", "services"} & set(window.section_pages)
+
+
+def test_choosing_a_section_builds_its_page_once(window):
+    from contractdesk.gui.signup_page import SignupsPage
+
+    window.navigation.setCurrentRow(section_row(window, "Sign-ups"))
+    page = window.pages.currentWidget()
+    assert isinstance(page, SignupsPage)
+    count = window.pages.count()
+    window.navigation.setCurrentRow(section_row(window, "Practices"))
+    window.navigation.setCurrentRow(section_row(window, "Sign-ups"))
+    assert window.pages.currentWidget() is page
+    assert window.pages.count() == count
+
+
+def test_the_sections_modules_are_not_imported_at_start_up(demo_workspace):
+    """Start-up is measured: a fresh interpreter opening the window leaves them unloaded."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from contractdesk.gui.application import create_application\n"
+        "from contractdesk.gui.main_window import MainWindow\n"
+        "from contractdesk.services.workspace import open_workspace\n"
+        "app = create_application()\n"
+        f"window = MainWindow(open_workspace({str(demo_workspace.url.database)!r}, 'tester'))\n"
+        "lazy = ['contractdesk.gui.' + name for name in ('signup_page', 'subcontracts_page',"
+        " 'services_page', 'signup_matrix_model')] + ['contractdesk.services.signup_matrix']\n"
+        "print([name for name in lazy if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_cell_opening_a_subcontract_shows_it_in_its_section(window):
+    from contractdesk.domain.whole_contract import CellState
+    from tests.gui.quality_helpers import FIRST_YEAR
+
+    signups = window.show_section("signups")
+    signups.set_year(FIRST_YEAR)
+    row = next(
+        signups.model.row_at(r)
+        for r in range(signups.model.rowCount())
+        if CellState.SUBCONTRACTED in signups.model.row_at(r).states
+    )
+    service = signups.model.services[row.states.index(CellState.SUBCONTRACTED)].code
+    signups.open_subcontract(row.ods_code, service)
+    subcontracts = window.pages.currentWidget()
+    assert subcontracts is window.section_pages["subcontracts"]
+    assert window.navigation.currentRow() == section_row(window, "Sub-contracts")
+    entry = subcontracts.selected_entry()
+    assert entry.contractor_code == row.ods_code and service in entry.service_codes
+
+
+def test_a_change_in_one_section_refreshes_the_others(qtbot, window):
+    from contractdesk.gui.practice_table_model import WHOLE_CONTRACT_COLUMN
+
+    register = window.practice_register
+    register.load_compliance()
+    subcontracts = window.show_section("subcontracts")
+    services = window.show_section("services")
+    services.select_service("PSA")
+    services.toggle_retired()  # announces "services"
+    assert window.section_pages["subcontracts"] is subcontracts
+    column = register.model.index(0, WHOLE_CONTRACT_COLUMN).data()
+    assert column  # compliance was read again, not emptied
 
 
 def test_status_bar_shows_database_and_signed_in_user(window, demo_workspace):
