@@ -103,7 +103,7 @@ class LettersPage(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
-        form.addRow("&Folder:", folder_row)
+        form.addRow("Folder:", folder_row)
         form.addRow("", self.combined_check)
         actions = QHBoxLayout()
         actions.addWidget(self.make_button)

@@ -41,6 +41,7 @@ LAZY_SECTIONS = (
     ("Sub-contracts", "subcontracts", "contractdesk.gui.subcontracts_page", "SubcontractsPage"),
     ("Services", "services", "contractdesk.gui.services_page", "ServicesPage"),
     ("Notices", "notices", "contractdesk.gui.notices_page", "NoticesPage"),
+    ("Letters", "letters", "contractdesk.gui.letters_page", "LettersPage"),
     ("Dashboard", "dashboard", "contractdesk.gui.dashboard_page", "DashboardPage"),
 )
 # Lazy sections listed before the register: the dashboard is what a first run opens on (its
@@ -54,6 +55,7 @@ CHANGE_SIGNALS = {
     "subcontracts": "subcontracts_changed",
     "services": "services_changed",
     "notices": "notices_changed",
+    "letters": "letters_changed",
 }
 # How long closing the window waits for a cancelled background operation to roll back.
 CLOSE_WAIT_SECONDS = 30

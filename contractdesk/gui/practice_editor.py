@@ -19,6 +19,7 @@ from contractdesk.gui.list_size_dialog import ListSizeDialog
 from contractdesk.gui.list_size_table_model import ListSizeTableModel
 from contractdesk.gui.practice_escalation_view import PracticeEscalationView
 from contractdesk.gui.practice_history_view import PracticeHistoryView
+from contractdesk.gui.practice_letters_view import PracticeLettersView
 from contractdesk.gui.practice_subcontracts_view import PracticeSubcontractsView
 from contractdesk.services.list_sizes import record_list_size
 from contractdesk.services.practice_history import practice_history
@@ -39,7 +40,8 @@ NEW_PRACTICE_DEFAULTS = {
 }
 LIST_SIZES_TAB, HISTORY_TAB, SUBCONTRACTS_TAB = 1, 2, 3
 ESCALATION_TAB = 4
-RECORD_TABS = (LIST_SIZES_TAB, HISTORY_TAB, SUBCONTRACTS_TAB, ESCALATION_TAB)
+LETTERS_TAB = 5
+RECORD_TABS = (LIST_SIZES_TAB, HISTORY_TAB, SUBCONTRACTS_TAB, ESCALATION_TAB, LETTERS_TAB)
 # Room beyond a column's widest text, as in the register.
 COLUMN_PADDING = 24
 
@@ -77,6 +79,8 @@ class PracticeEditor(QDialog):
         # Every letter of "Escalation" is another field's shortcut: no mnemonic.
         self.escalation = PracticeEscalationView(workspace)
         self.ui.tabs.insertTab(ESCALATION_TAB, self.escalation, "Escalation")
+        self.letters = PracticeLettersView(workspace)
+        self.ui.tabs.insertTab(LETTERS_TAB, self.letters, "Letters")
         self._save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self._close_shortcut = QShortcut(QKeySequence.StandardKey.Close, self)
         self._set_up_widgets()
@@ -161,6 +165,7 @@ class PracticeEditor(QDialog):
             detail.ods_code, list_subcontracts(self._workspace, practice_code=detail.ods_code)
         )
         self.escalation.show_practice(detail.ods_code)  # read when its tab is first shown
+        self.letters.show_practice(detail.ods_code)
 
     def _show_list_sizes_and_history(self, detail: PracticeDetail) -> None:
         self.list_size_model.set_rows(detail.list_sizes)

@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.gui.letter_preview import LetterPreviewDialog
 from contractdesk.gui.row_table_model import SORT_ROLE, RowTableModel
-from contractdesk.services.letters import LoggedLetter, practice_letters
+from contractdesk.services.correspondence import LoggedLetter, practice_letters
 from contractdesk.services.workspace import Workspace
 
 TITLES = ("Issued", "Kind", "Year", "File", "By", "SHA-256")
@@ -60,7 +59,7 @@ class PracticeLettersView(QWidget):
         self.table.verticalHeader().hide()
         self.preview_button = QPushButton("&Preview / print…")
         self.empty_label = QLabel("No letters have been issued to this practice.")
-        self.dialog: LetterPreviewDialog | None = None
+        self.dialog: QWidget | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.empty_label, 1)
         buttons.addWidget(self.preview_button)
@@ -85,5 +84,7 @@ class PracticeLettersView(QWidget):
         if not letter.path.exists():
             QMessageBox.warning(self, "ContractDesk", f"The letter is no longer at {letter.path}.")
             return
+        from contractdesk.gui.letter_preview import LetterPreviewDialog  # QtPdf on first use
+
         self.dialog = LetterPreviewDialog(letter.path, self)
         self.dialog.open()

@@ -19,6 +19,7 @@ def main() -> int:
 
     from contractdesk.gui.application import create_application
     from contractdesk.gui.escalation_screenshots import capture_escalation
+    from contractdesk.gui.letters_screenshots import capture_letters
     from contractdesk.gui.main_window import MainWindow
     from contractdesk.services.demo import build_demo_database
     from contractdesk.services.workspace import open_workspace
@@ -46,6 +47,7 @@ def main() -> int:
             capture_practice_editor(window.practice_register)
             capture_quality_contract(window)
             capture_escalation(window, _save)
+            capture_letters(window, Path(folder), _save)
             capture_import_dialogs(window, Path(folder))
             window.close()
         finally:

@@ -7,7 +7,7 @@ import hashlib
 import os
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -45,22 +45,6 @@ class LetterBatch:
     written: tuple[str, ...]  # file names, in practice order
     combined: Path | None
     cancelled: bool
-
-
-@dataclass(frozen=True)
-class LoggedLetter:
-    practice_code: str
-    kind: LetterKind
-    financial_year: FinancialYear | None
-    file_name: str
-    folder: str
-    sha256: str
-    issued_at: datetime
-    issued_by: str
-
-    @property
-    def path(self) -> Path:
-        return Path(self.folder) / self.file_name
 
 
 def make_annual_letters(
@@ -128,30 +112,6 @@ def make_notice_letter(
     written = WrittenLetter(planned.file_name, hashlib.sha256(data).hexdigest(), len(data))
     _log(workspace, folder, kind, None, [(planned, written)], notice_id=notice_id)
     return folder / planned.file_name
-
-
-def practice_letters(workspace: Workspace, practice_code: str) -> list[LoggedLetter]:
-    """The practice's correspondence, newest first."""
-    query = (
-        select(Correspondence, Practice.ods_code)
-        .join(Practice, Correspondence.practice_id == Practice.id)
-        .where(Practice.ods_code == practice_code.strip().upper())
-        .order_by(Correspondence.issued_at.desc(), Correspondence.file_name)
-    )
-    with unit_of_work(workspace.engine) as session:
-        return [
-            LoggedLetter(
-                practice_code=code,
-                kind=LetterKind(entry.kind),
-                financial_year=entry.financial_year,
-                file_name=entry.file_name,
-                folder=entry.folder,
-                sha256=entry.sha256,
-                issued_at=entry.issued_at,
-                issued_by=entry.issued_by,
-            )
-            for entry, code in session.execute(query)
-        ]
 
 
 def _folder(folder: Path) -> Path:

@@ -14,8 +14,8 @@ from contractdesk.gui.letter_preview import LetterPreviewDialog, print_pdf
 from contractdesk.gui.letter_template_dialog import LetterTemplateDialog
 from contractdesk.gui.letter_template_text import blocks_to_text, text_to_blocks
 from contractdesk.gui.letters_page import LettersPage
+from contractdesk.services.correspondence import practice_letters
 from contractdesk.services.letter_templates import default_template, load_template
-from contractdesk.services.letters import practice_letters
 
 YEAR = FinancialYear(2025)
 
@@ -141,3 +141,15 @@ def test_the_practice_letters_tab_lists_the_log(qtbot, demo_workspace, tmp_path)
     assert view.empty_label.isHidden()
     view.show_practice("C87002")
     assert view.model.rowCount() == 0 and not view.preview_button.isEnabled()
+
+
+def test_the_window_has_a_letters_section_and_the_practice_a_letters_tab(qtbot, demo_workspace):
+    from contractdesk.gui.main_window import MainWindow
+    from contractdesk.gui.practice_editor import LETTERS_TAB
+
+    window = MainWindow(demo_workspace, section="practices")
+    qtbot.addWidget(window)
+    assert isinstance(window.show_section("letters"), LettersPage)
+    window.show_section("practices")
+    editor = window.practice_register.open_practice("C87005")
+    assert editor.ui.tabs.tabText(LETTERS_TAB) == "Letters"

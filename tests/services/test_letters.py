@@ -10,8 +10,9 @@ from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.letter_template import Block, LetterKind
 from contractdesk.domain.notices import NoticeKind
 from contractdesk.errors import BadInput
+from contractdesk.services.correspondence import practice_letters
 from contractdesk.services.letter_templates import default_template, load_template, save_template
-from contractdesk.services.letters import make_annual_letters, make_notice_letter, practice_letters
+from contractdesk.services.letters import make_annual_letters, make_notice_letter
 from contractdesk.services.notices import draft_notice, issue_notice
 from contractdesk.services.offers import offer_service, record_response
 from contractdesk.services.practices import create_practice, update_practice
