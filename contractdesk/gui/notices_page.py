@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.domain.notices import ConcernStatus, NoticeStatus
+from contractdesk.domain.notices import GIVEN, ConcernStatus, NoticeStatus
 from contractdesk.domain.roles import Role
 from contractdesk.domain.settings import notice_rules
 from contractdesk.gui.concern_table_model import DESCRIPTION_COLUMN, ConcernTableModel
@@ -37,6 +37,7 @@ from contractdesk.gui.notice_dialogs import (
     RaiseConcernDialog,
     WithdrawDialog,
 )
+from contractdesk.gui.notice_letter_action import make_letter_for
 from contractdesk.gui.notice_table_model import BREACH_COLUMN, PRACTICE_COLUMN, NoticeTableModel
 from contractdesk.gui.recovery_plan_dialogs import RecoveryPlanDialog
 from contractdesk.gui.row_table_model import SORT_ROLE
@@ -74,7 +75,7 @@ class NoticesPage(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self._role = workspace.user.role
-        self.dialog: QDialog | None = None
+        self.dialog: QWidget | None = None
         self.model = NoticeTableModel(self)
         self.proxy = self._proxy(self.model)
         self.concern_model = ConcernTableModel(self)
@@ -94,6 +95,7 @@ class NoticesPage(QWidget):
         self.withdraw_button = QPushButton("&Withdraw…")
         self.sanction_button = QPushButton("Record &sanction…")
         self.plan_button = QPushButton("Recovery &plan…")
+        self.letter_button = QPushButton("Le&tter…")
         self.concern_raise_button = QPushButton("&Raise concern…")
         self.concern_close_button = QPushButton("C&lose concern…")
         self.concern_draft_button = QPushButton("Draft &notice from it…")
@@ -311,6 +313,7 @@ class NoticesPage(QWidget):
             self.withdraw_button,
             self.sanction_button,
             self.plan_button,
+            self.letter_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -356,6 +359,7 @@ class NoticesPage(QWidget):
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         self.sanction_button.clicked.connect(self._on_sanction_clicked)
         self.plan_button.clicked.connect(self._on_plan_clicked)
+        self.letter_button.clicked.connect(self._on_letter_clicked)
         for table, proxy in ((self.table, self.proxy), (self.concern_table, self.concern_proxy)):
             table.selectionModel().currentRowChanged.connect(self._update_buttons)
             proxy.modelReset.connect(self._update_buttons)
@@ -465,6 +469,11 @@ class NoticesPage(QWidget):
             f"{flagged} practice(s) with the further-breach flag"
         )
 
+    def _on_letter_clicked(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.dialog = make_letter_for(self, self._workspace, entry.reference)
+
     def _update_buttons(self, *_arguments: Any) -> None:
         entry = self.selected_entry()
         concern = self.selected_concern()
@@ -485,6 +494,11 @@ class NoticesPage(QWidget):
                 None if sanction_open else SANCTION_CLOSED,
             ),
             (self.plan_button, Role.VIEWER, None if plan_for else "Choose a notice."),
+            (
+                self.letter_button,
+                Role.OFFICER,
+                None if entry is not None and entry.status in GIVEN else "Choose an issued notice.",
+            ),
             (
                 self.concern_close_button,
                 Role.OFFICER,

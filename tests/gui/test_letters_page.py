@@ -153,3 +153,22 @@ def test_the_window_has_a_letters_section_and_the_practice_a_letters_tab(qtbot, 
     window.show_section("practices")
     editor = window.practice_register.open_practice("C87005")
     assert editor.ui.tabs.tabText(LETTERS_TAB) == "Letters"
+
+
+def test_an_issued_notice_gets_its_letter_from_the_notices_section(
+    qtbot, demo_workspace, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from contractdesk.gui.notices_page import NoticesPage
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a: str(tmp_path))
+    page = NoticesPage(demo_workspace)
+    qtbot.addWidget(page)
+    page.select_reference("RN-C87013-1")
+    assert page.letter_button.isEnabled()
+    page.letter_button.click()
+    assert isinstance(page.dialog, LetterPreviewDialog)
+    assert page.dialog.path.name == "C87013_remedial-notice_RN-C87013-1.pdf"
+    assert "This is a remedial notice" in PdfReader(page.dialog.path).pages[0].extract_text()
+    page.dialog.close()
