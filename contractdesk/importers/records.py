@@ -44,7 +44,9 @@ class PaymentYearRecord(NamedTuple):
     dispensing: bool | None
     registered_patients: Decimal | None
     weighted_patients: Decimal | None
-    payment_lines: dict[str, int]
+    # Every payment column, in the order of the file's `PaymentsResult.line_names`; None for
+    # a blank or `-` cell.
+    line_amounts: tuple[int | None, ...]
     global_sum_pence: int | None
     mpig_pence: int | None
     pms_balance_pence: int | None

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_HEAD = "0001_initial"
+SCHEMA_HEAD = "0003_funding"
 # Every revision this code knows, oldest first; a database at any other revision is newer.
-KNOWN_REVISIONS = ("0001_initial",)
+KNOWN_REVISIONS = ("0001_initial", "0003_funding")
 VERSION_TABLE = "alembic_version"
 
 

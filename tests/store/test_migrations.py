@@ -20,8 +20,12 @@ EXPECTED_TABLES = {
     "app_user",
     "audit_log",
     "commissioner_area",
+    "core_funding_rate",
+    "funding_plan",
+    "funding_plan_practice",
     "list_size",
     "locality",
+    "payment_line_set",
     "practice",
     "practice_payment_year",
 }
