@@ -193,7 +193,7 @@ class FundingPlan(Versioned, Base):
     __tablename__ = "funding_plan"
     __table_args__ = (
         CheckConstraint("years >= 4", name="years"),
-        CheckConstraint("premium_basis IN ('pms_balance', 'core_funding')", name="premium_basis"),
+        CheckConstraint("premium_basis IN ('baseline_less_core', 'pms_balance')", name="premium_basis"),
     )
 
     area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commissioner_area.id"), unique=True)
@@ -204,7 +204,7 @@ class FundingPlan(Versioned, Base):
     first_year_share: Mapped[Decimal | None] = mapped_column(Numeric(7, 6))
     yearly_loss_cap: Mapped[Decimal] = mapped_column(Numeric(7, 6))
     held_back_share: Mapped[Decimal] = mapped_column(Numeric(7, 6))
-    premium_basis: Mapped[str] = mapped_column(String(12))
+    premium_basis: Mapped[str] = mapped_column(String(20))
     offer_name: Mapped[str] = mapped_column(String(100))
     # Areas the freed money goes to (the plan's own area unless every area has agreed).
     reinvestment_areas: Mapped[list[str]] = mapped_column(JSON)

@@ -72,7 +72,7 @@ def upgrade() -> None:
         sa.Column("first_year_share", sa.Numeric(precision=7, scale=6), nullable=True),
         sa.Column("yearly_loss_cap", sa.Numeric(precision=7, scale=6), nullable=False),
         sa.Column("held_back_share", sa.Numeric(precision=7, scale=6), nullable=False),
-        sa.Column("premium_basis", sa.String(length=12), nullable=False),
+        sa.Column("premium_basis", sa.String(length=20), nullable=False),
         sa.Column("offer_name", sa.String(length=100), nullable=False),
         sa.Column("reinvestment_areas", sa.JSON(), nullable=False),
         sa.Column("agreed_areas", sa.JSON(), nullable=False),
@@ -82,7 +82,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint("years >= 4", name=op.f("ck_funding_plan_years")),
         sa.CheckConstraint(
-            "premium_basis IN ('pms_balance', 'core_funding')",
+            "premium_basis IN ('baseline_less_core', 'pms_balance')",
             name=op.f("ck_funding_plan_premium_basis"),
         ),
         sa.ForeignKeyConstraint(
