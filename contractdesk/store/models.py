@@ -193,7 +193,9 @@ class FundingPlan(Versioned, Base):
     __tablename__ = "funding_plan"
     __table_args__ = (
         CheckConstraint("years >= 4", name="years"),
-        CheckConstraint("premium_basis IN ('baseline_less_core', 'pms_balance')", name="premium_basis"),
+        CheckConstraint(
+            "premium_basis IN ('baseline_less_core', 'pms_balance')", name="premium_basis"
+        ),
     )
 
     area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commissioner_area.id"), unique=True)
