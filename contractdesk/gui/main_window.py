@@ -18,6 +18,7 @@ from contractdesk.gui.about_dialog import AboutDialog
 from contractdesk.gui.database_actions import DatabaseActions
 from contractdesk.gui.icons import app_icon, section_icon
 from contractdesk.gui.import_actions import ImportActions
+from contractdesk.gui.lazy_page import LazyPage
 from contractdesk.gui.practice_register import PracticeRegisterPage
 from contractdesk.services.workspace import Workspace
 
@@ -30,6 +31,7 @@ DEFAULT_SIZE = (1280, 800)
 NAVIGATION_WIDTH = 170
 # What an operation may announce it changed, that the practice register shows.
 REGISTER_DATA = frozenset({"practices", "list_sizes", "payments"})
+FUNDING_DATA = frozenset({"practices", "payments"})
 # How long closing the window waits for a cancelled background operation to roll back.
 CLOSE_WAIT_SECONDS = 30
 
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         self._section_keys: list[str] = []
         self.practice_register = PracticeRegisterPage(workspace)
         self._add_section("Practices", "practices", self.practice_register)
+        self._add_funding_section(workspace)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._set_up_central_area()
         self.database_actions = DatabaseActions(workspace, self)
@@ -67,6 +70,13 @@ class MainWindow(QMainWindow):
         QListWidgetItem(section_icon(key), title, self.navigation)
         self.pages.addWidget(page)
         self._section_keys.append(key)
+
+    def _add_funding_section(self, workspace: Workspace) -> None:
+        """The Funding section, built (with QtCharts) only when first opened."""
+        self.funding_page = LazyPage(
+            "contractdesk.gui.funding_section", "FundingSection", workspace
+        )
+        self._add_section("Funding", "funding", self.funding_page)
 
     def _show_workspace(self) -> None:
         workspace = self._workspace
@@ -138,6 +148,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.practice_register = PracticeRegisterPage(workspace)
         self._add_section("Practices", "practices", self.practice_register)
+        self._add_funding_section(workspace)
         self._show_section(section)
         self.database_actions.set_workspace(workspace)
         self.import_actions.set_workspace(workspace)
@@ -147,6 +158,8 @@ class MainWindow(QMainWindow):
     def _on_data_changed(self, changes: frozenset[str]) -> None:
         if changes & REGISTER_DATA:
             self.practice_register.reload()
+        if changes & FUNDING_DATA:
+            self.funding_page.reload()
 
     def _on_quit_triggered(self) -> None:
         self.close()

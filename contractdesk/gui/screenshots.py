@@ -43,6 +43,7 @@ def main() -> int:
             about.close()
             capture_practice_editor(window.practice_register)
             capture_import_dialogs(window, Path(folder))
+            capture_funding(window)
             window.close()
         finally:
             workspace.close()
@@ -118,6 +119,28 @@ def capture_import_dialogs(window, folder: Path) -> None:  # type: ignore[no-unt
     except ImportRejected as rejected:
         dialog = ImportReportDialog("practices", rejected.reports, rejected=True, parent=window)
         _save_dialog(dialog, "import_rejected.png")
+
+
+def capture_funding(window) -> None:  # type: ignore[no-untyped-def]
+    """The Funding section's three tabs on the demo: by practice, a history, the plan."""
+    from PySide6.QtWidgets import QApplication
+
+    window.navigation.setCurrentRow(window._section_keys.index("funding"))
+    QApplication.processEvents()
+    section = window.funding_page.build()
+    for tab, name in enumerate(("funding_practices", "funding_history", "funding_plan")):
+        section.tabs.setCurrentIndex(tab)
+        if name == "funding_history":
+            section.show_practice_history("C87003")
+        if name == "funding_plan":
+            section.plan_editor.exemptions_edit.setPlainText(
+                "C87003: serves asylum seekers and the homeless"
+            )
+        QApplication.processEvents()
+        _save(window.grab(), f"{name}.png")
+    section.plan_editor.result_tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    _save(window.grab(), "funding_fairness.png")
 
 
 def _save_dialog(dialog, name: str) -> None:  # type: ignore[no-untyped-def]

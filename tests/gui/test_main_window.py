@@ -19,11 +19,12 @@ def test_title_names_the_database(window, demo_workspace):
     assert window.windowTitle() == f"ContractDesk — {demo_workspace.description}"
 
 
-def test_navigation_has_only_the_practices_section(window):
+def test_navigation_has_the_practices_and_funding_sections(window):
     assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == [
-        "Practices"
+        "Practices",
+        "Funding",
     ]
-    assert window.pages.count() == 1
+    assert window.pages.count() == 2
     assert window.pages.currentWidget() is window.practice_register
 
 
