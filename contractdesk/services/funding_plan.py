@@ -193,7 +193,14 @@ def default_drafts(
     """A new plan for every area with payments in the latest year (for all England at once)."""
     with unit_of_work(workspace.engine) as session:
         base = _latest_payment_year(session)
-        codes = session.scalars(select(CommissionerArea.code).order_by(CommissionerArea.code))
+        codes = session.scalars(
+            select(CommissionerArea.code)
+            .join(Practice, Practice.area_id == CommissionerArea.id)
+            .join(PracticePaymentYear, PracticePaymentYear.practice_id == Practice.id)
+            .where(PracticePaymentYear.financial_year == base)
+            .distinct()
+            .order_by(CommissionerArea.code)
+        )
         return [PlanDraft(code, base, start_year or base.next().next()) for code in codes]
 
 

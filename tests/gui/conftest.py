@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once: 37 Rotherham practices, 29 of them with list sizes."""
+    """Built once: 37 Rotherham practices, 36 of them with list sizes (nine payment years)."""
     return build_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite", DEMO_LOGIN)
 
 
