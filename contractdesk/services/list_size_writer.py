@@ -26,8 +26,8 @@ NEW_ROW_COLUMNS = (
 )
 
 
-def _practice_id(row: tuple) -> object:
-    return row[0]
+def _practice_number(row: tuple) -> int:
+    return row[0].int
 
 
 def write_list_sizes(
@@ -83,14 +83,14 @@ def write_list_sizes(
             unchanged += 1
     # New rows go in practice order with ascending ids: SQLite then adds to each index in one
     # sweep instead of at random places (a third less time for nine years of payments).
-    new_rows.sort(key=_practice_id)
+    new_rows.sort(key=_practice_number)
     insert_rows(
         session,
         table,
         NEW_ROW_COLUMNS,
         [
             (row_id, *row)
-            for row_id, row in zip(sorted(new_ids(len(new_rows))), new_rows, strict=True)
+            for row_id, row in zip(new_ids(len(new_rows), ascending=True), new_rows, strict=True)
         ],
     )
     if changed_rows:

@@ -254,7 +254,7 @@ def _write_payment_years(
     new_rows = [
         (row_id, practice_id, result.financial_year, now, now, *values)
         for (practice_id, values), row_id in zip(
-            sorted(added, key=_first), sorted(new_ids(len(added))), strict=True
+            sorted(added, key=_practice_number), new_ids(len(added), ascending=True), strict=True
         )
     ]
     insert_rows(
@@ -279,8 +279,8 @@ def _write_payment_years(
     return added_codes, updated
 
 
-def _first(pair: tuple) -> object:
-    return pair[0]
+def _practice_number(pair: tuple) -> int:
+    return pair[0].int
 
 
 def _line_set_id(session: Session, result: PaymentsResult) -> uuid.UUID:

@@ -40,14 +40,19 @@ class PenceList(TypeDecorator[tuple]):
     def process_bind_param(self, value, dialect):  # type: ignore[no-untyped-def]
         if value is None:
             return None
-        return ",".join(["" if amount is None else str(amount) for amount in value])
+        if None in value:
+            return ",".join(["" if amount is None else str(amount) for amount in value])
+        return ",".join(map(str, value))  # the usual row, without a blank: all in C
 
     def process_result_value(self, value, dialect):  # type: ignore[no-untyped-def]
         if value is None:
             return None
         if not value:
             return ()
-        return tuple([int(text) if text else None for text in value.split(",")])
+        texts = value.split(",")
+        if "" in texts:
+            return tuple([int(text) if text else None for text in texts])
+        return tuple(map(int, texts))
 
 
 def utc_now() -> datetime:
