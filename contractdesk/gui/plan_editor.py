@@ -73,6 +73,7 @@ class PlanEditor(QWidget):
         self.not_signing_edit = QLineEdit()
         self.save_button = QPushButton("&Save plan")
         self.export_button = QPushButton("&Export to Excel…")
+        self.export_fairness_button = QPushButton("Export fairness to Excel…")
         self.balance_label = QLabel()
         self.basis_label = QLabel()
         self.year_model = PlanYearTableModel(self)
@@ -170,16 +171,25 @@ class PlanEditor(QWidget):
         self.plan_saved.emit(saved.area_code)
 
     def _on_export_clicked(self) -> None:
+        self._export("plan", "pms-review-plan")
+
+    def _on_export_fairness_clicked(self) -> None:
+        self._export("fairness", "locality-fairness")
+
+    def _export(self, what: str, name: str) -> None:
         if self.report is None:
             return
-        from contractdesk.services.funding_export import export_plan
+        from contractdesk.services import funding_export
 
-        suggested = f"pms-review-plan-{self.report.draft.area_code}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, "Export the plan", suggested, "Excel (*.xlsx)")
+        suggested = f"{name}-{self.report.draft.area_code}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Export the {what}", suggested, "Excel (*.xlsx)"
+        )
         if not path:
             return
+        export = funding_export.export_plan if what == "plan" else funding_export.export_fairness
         try:
-            export_plan(self.report, Path(path))
+            export(self.report, Path(path))
         except KnownError as error:
             show_message(self, str(error))
 
@@ -278,6 +288,7 @@ class PlanEditor(QWidget):
         fairness_layout.addWidget(self.fairness_chart, 3)
         fairness_layout.addWidget(self.fairness_label)
         fairness_layout.addWidget(self.fairness_table, 2)
+        fairness_layout.addWidget(self.export_fairness_button)
         self.result_tabs.addTab(self.practice_table, "Each practice, year by year")
         self.result_tabs.addTab(fairness, "Locality fairness")
         splitter = QSplitter()
@@ -305,6 +316,7 @@ class PlanEditor(QWidget):
         self.equal_steps_check.toggled.connect(self._on_equal_steps_toggled)
         self.save_button.clicked.connect(self._on_save_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_fairness_button.clicked.connect(self._on_export_fairness_clicked)
 
     def _on_equal_steps_toggled(self, checked: bool) -> None:
         self.first_share_spin.setEnabled(not checked)

@@ -114,3 +114,19 @@ def test_nothing_of_funding_loads_at_start_up():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "[]"
+
+
+def test_the_plan_and_fairness_export_to_excel(section, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    for button, name, sheets in (
+        (section.plan_editor.export_button, "plan.xlsx", ["Plan", "Practices", "Fairness"]),
+        (section.plan_editor.export_fairness_button, "fairness.xlsx", ["Fairness"]),
+    ):
+        target = tmp_path / name
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *args, t=target: (str(t), "Excel (*.xlsx)")
+        )
+        button.click()
+        assert load_workbook(target).sheetnames == sheets
