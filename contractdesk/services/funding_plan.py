@@ -7,6 +7,7 @@ import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -92,7 +93,11 @@ class PlanReport:
         )
 
     def practice(self, ods_code: str) -> PracticeFunding:
-        return next(row for row in self.funding if row.ods_code == ods_code)
+        return self._by_code[ods_code]
+
+    @cached_property
+    def _by_code(self) -> dict[str, PracticeFunding]:
+        return {row.ods_code: row for row in self.funding}
 
 
 def load_plan(workspace: Workspace, area_code: str) -> PlanDraft:

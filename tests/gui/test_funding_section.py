@@ -130,3 +130,16 @@ def test_the_plan_and_fairness_export_to_excel(section, monkeypatch, tmp_path):
         )
         button.click()
         assert load_workbook(target).sheetnames == sheets
+
+
+def test_an_empty_database_says_to_import_payments(qtbot, tmp_path):
+    from contractdesk.services.workspace import open_workspace
+
+    workspace = open_workspace(str(tmp_path / "empty.sqlite"), "someone")
+    try:
+        page = FundingSection(workspace)
+        qtbot.addWidget(page)
+        assert page.model.rowCount() == 0
+        assert "Import" in page.basis_label.text()
+    finally:
+        workspace.close()
