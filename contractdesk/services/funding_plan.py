@@ -170,20 +170,25 @@ def compute_plans(workspace: Workspace, drafts: Collection[PlanDraft]) -> list[P
     with unit_of_work(workspace.engine) as session:
         areas = {code for draft in drafts for code in (draft.area_code, *draft.reinvestment_areas)}
         require_known_areas(session, areas)
-        rows_by_key: dict[tuple, list[PracticeFunding]] = {}
+        # (base year, basis) -> area code -> that area's rows: one query per year and basis.
+        rows_by_key: dict[tuple, dict[str | None, list[PracticeFunding]]] = {}
         rates = {}
         for key in {(d.base_year, d.premium_basis) for d in drafts}:
             year, basis = key
             rates[year] = find_core_rate(session, year)
-            rows_by_key[key] = funding_rows(session, rates[year], basis, years=[year])
+            by_area: dict[str | None, list[PracticeFunding]] = {}
+            for row in funding_rows(session, rates[year], basis, years=[year]):
+                by_area.setdefault(row.area_code, []).append(row)
+            rows_by_key[key] = by_area
         reports = []
         for draft in drafts:
+            by_area = rows_by_key[(draft.base_year, draft.premium_basis)]
             rows = [
                 row
-                for row in rows_by_key[(draft.base_year, draft.premium_basis)]
-                if row.area_code in {draft.area_code, *draft.reinvestment_areas}
+                for code in sorted({draft.area_code, *draft.reinvestment_areas})
+                for row in by_area.get(code, ())
             ]
-            if not any(row.area_code == draft.area_code for row in rows):
+            if not by_area.get(draft.area_code):
                 raise NotFound(
                     f"No payments for {draft.area_code} in {draft.base_year}: the plan needs the "
                     "base year's payments (import them first)."
