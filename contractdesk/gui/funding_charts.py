@@ -28,7 +28,7 @@ HISTORY_PARTS = (
         ("global_sum_pence", "mpig_pence", "pms_balance_pence"),
     ),
     ("QOF", ("qof_pence",)),
-    ("Local services", ("local_services_pence",)),
+    ("Enhanced services, national and local", ("enhanced_services_pence", "local_services_pence")),
     ("Premises", ("premises_pence",)),
     ("Everything else", ("other_pence",)),
 )

@@ -33,6 +33,7 @@ FUNDING_COLUMNS = (
     ("MPIG", lambda row: _Pence(row.mpig_pence)),
     ("PMS balance", lambda row: _Pence(row.pms_balance_pence)),
     ("QOF", lambda row: _Pence(row.qof_pence)),
+    ("Enhanced services", lambda row: _Pence(row.enhanced_services_pence)),
     ("Local services", lambda row: _Pence(row.local_services_pence)),
     ("Premises", lambda row: _Pence(row.premises_pence)),
     ("Other", lambda row: _Pence(row.other_pence)),

@@ -109,6 +109,7 @@ def read_payments(
         next((columns[name] - first_payment for name in names if name in columns), None)
         for names in NAMED_LINES.values()
     ]
+    enhanced = _enhanced_services_columns(columns, first_payment)
     source_label = f"{SOURCE_NAME} {financial_year}"
     code_column = columns["practice code"]
     area_column = columns["ccg code"]
@@ -202,6 +203,7 @@ def read_payments(
                 weighted,
                 tuple(amounts),
                 *[amounts[offset] if offset is not None else None for offset in named_offsets],
+                _sum_of(amounts, enhanced),
                 source_label,
                 number,
             )
@@ -249,6 +251,31 @@ def _locate_columns(file_name: str, header: list[str]) -> dict[str, int]:
     else:
         columns["area name"] = columns.get("ccg name", columns["ccg code"])
     return columns
+
+
+def _enhanced_services_columns(columns: dict[str, int], first_payment: int) -> range | None:
+    """Where a row's national enhanced services are, as offsets among its amounts.
+
+    2014-15 to 2016-17 give a `Total National Enhanced Services` column; later years list each
+    directed enhanced service between `Total QOF Payments` and the local schemes' column.
+    """
+    total = columns.get("total national enhanced services")
+    if total is not None:
+        return range(total - first_payment, total - first_payment + 1)
+    qof = columns.get("total qof payments")
+    local = next(
+        (columns[name] for name in NAMED_LINES["local_services_pence"] if name in columns), None
+    )
+    if qof is None or local is None or local <= qof + 1:
+        return None
+    return range(qof + 1 - first_payment, local - first_payment)
+
+
+def _sum_of(amounts: list[int | None], offsets: range | None) -> int | None:
+    if offsets is None:
+        return None
+    present = [amount for amount in amounts[offsets.start : offsets.stop] if amount is not None]
+    return sum(present) if present else None
 
 
 def _amounts_cell_by_cell(

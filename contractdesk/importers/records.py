@@ -56,5 +56,7 @@ class PaymentYearRecord(NamedTuple):
     total_payments_pence: int | None
     deductions_pence: int | None
     net_payments_pence: int | None
+    # National (directed) enhanced services: the file's total, or the sum of its DES columns.
+    enhanced_services_pence: int | None
     source: str
     row: int  # the line of the file it came from, for reports

@@ -67,6 +67,7 @@ class PracticeFunding:
     mpig_pence: int | None
     pms_balance_pence: int | None
     qof_pence: int | None
+    enhanced_services_pence: int | None
     local_services_pence: int | None
     premises_pence: int | None
     other_pence: int | None
@@ -223,6 +224,7 @@ def funding_rows(  # type: ignore[no-untyped-def]
             payment.c.mpig_pence,
             payment.c.pms_balance_pence,
             payment.c.qof_pence,
+            payment.c.enhanced_services_pence,
             payment.c.local_services_pence,
             payment.c.premises_pence,
             payment.c.total_payments_pence,
@@ -255,6 +257,7 @@ def funding_rows(  # type: ignore[no-untyped-def]
         mpig,
         balance,
         qof,
+        enhanced,
         local,
         premises,
         total,
@@ -277,9 +280,12 @@ def funding_rows(  # type: ignore[no-untyped-def]
                 mpig,
                 balance,
                 qof,
+                enhanced,
                 local,
                 premises,
-                other_payments_pence(total, global_sum, mpig, balance, qof, local, premises),
+                other_payments_pence(
+                    total, global_sum, mpig, balance, qof, enhanced, local, premises
+                ),
                 total,
                 gms,
                 pms_premium_pence(contract, weighted, global_sum, mpig, balance, core, basis),

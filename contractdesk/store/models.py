@@ -158,6 +158,8 @@ class PracticePaymentYear(Timestamped, Base):
     total_payments_pence: Mapped[int | None] = mapped_column(BigInteger)
     deductions_pence: Mapped[int | None] = mapped_column(BigInteger)
     net_payments_pence: Mapped[int | None] = mapped_column(BigInteger)
+    # National (directed) enhanced services, summed by the reader (see importers/payments.py).
+    enhanced_services_pence: Mapped[int | None] = mapped_column(BigInteger)
     # Every payment column of the file, so nothing read is lost: the amounts in the order of
     # the year's column names, which are stored once in `payment_line_set` (not once per row).
     line_set_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_line_set.id"))

@@ -1,5 +1,6 @@
 """Funding: payment lines stored compactly; core funding rates; PMS premium review plans.
 
+Each practice-year also gets its national enhanced services (a figure the reader sums).
 The payment lines of a practice-year were a JSON object keyed by the file's column names
 (100 MB for nine years of England). Now each year's column names are stored once, in
 `payment_line_set`, and each practice-year keeps its amounts as `12345,0,,-300` text in that
@@ -39,6 +40,7 @@ def upgrade() -> None:
     with op.batch_alter_table("practice_payment_year", schema=None) as batch_op:
         batch_op.add_column(sa.Column("line_set_id", sa.Uuid(), nullable=True))
         batch_op.add_column(sa.Column("line_amounts", sa.Text(), nullable=True))
+        batch_op.add_column(sa.Column("enhanced_services_pence", sa.BigInteger(), nullable=True))
     _lines_to_sets()
     with op.batch_alter_table("practice_payment_year", schema=None) as batch_op:
         batch_op.alter_column("line_set_id", existing_type=sa.Uuid(), nullable=False)
@@ -138,6 +140,7 @@ def downgrade() -> None:
             batch_op.f("fk_practice_payment_year_line_set_id_payment_line_set"),
             type_="foreignkey",
         )
+        batch_op.drop_column("enhanced_services_pence")
         batch_op.drop_column("line_amounts")
         batch_op.drop_column("line_set_id")
     op.drop_table("payment_line_set")
@@ -151,6 +154,7 @@ _YEARS = sa.table(
     sa.column("payment_lines", sa.JSON()),
     sa.column("line_set_id", sa.Uuid()),
     sa.column("line_amounts", sa.Text()),
+    sa.column("enhanced_services_pence", sa.BigInteger()),
 )
 _SETS = sa.table(
     "payment_line_set",
@@ -174,7 +178,14 @@ def _lines_to_sets() -> None:
         names = tuple(lines)
         set_id = sets.setdefault((year, names), uuid.uuid4())
         amounts = ",".join(str(lines[name]) for name in names)
-        updates.append({"row_id": row_id, "set_id": set_id, "amounts": amounts})
+        updates.append(
+            {
+                "row_id": row_id,
+                "set_id": set_id,
+                "amounts": amounts,
+                "enhanced": _enhanced_services(lines),
+            }
+        )
     now = sa.func.now()
     for (year, names), set_id in sets.items():
         fingerprint = hashlib.sha256("\n".join(names).encode()).hexdigest()
@@ -192,9 +203,38 @@ def _lines_to_sets() -> None:
         bind.execute(
             _YEARS.update()
             .where(_YEARS.c.id == sa.bindparam("row_id"))
-            .values(line_set_id=sa.bindparam("set_id"), line_amounts=sa.bindparam("amounts")),
+            .values(
+                line_set_id=sa.bindparam("set_id"),
+                line_amounts=sa.bindparam("amounts"),
+                enhanced_services_pence=sa.bindparam("enhanced"),
+            ),
             updates,
         )
+
+
+def _enhanced_services(lines: dict[str, int]) -> int | None:
+    """The reader's rule, frozen here: the national total, else the columns between QOF and
+    the local schemes."""
+    names = {" ".join(name.lower().split()): name for name in lines}
+    if "total national enhanced services" in names:
+        return lines[names["total national enhanced services"]]
+    order = list(names)
+    local = next(
+        (
+            order.index(name)
+            for name in (
+                "total local enhanced services",
+                "total local incentive schemes",
+                "local incentive schemes",
+            )
+            if name in names
+        ),
+        None,
+    )
+    if "total qof payments" not in names or local is None:
+        return None
+    between = order[order.index("total qof payments") + 1 : local]
+    return sum(lines[names[name]] for name in between) if between else None
 
 
 def _sets_to_lines() -> None:

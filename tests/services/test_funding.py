@@ -88,11 +88,46 @@ def test_area_totals_match_the_sum_of_the_files_rows(rotherham, files):
         "mpig_pence",
         "pms_balance_pence",
         "qof_pence",
+        "enhanced_services_pence",
         "local_services_pence",
         "premises_pence",
         "other_pence",
     )
     assert sum(year.total(part) for part in parts) == year.total("total_pence")
+
+
+def test_enhanced_services_are_the_national_total_or_the_des_columns(rotherham, files):
+    for path, year, columns in (
+        (files["payments_2014"], FinancialYear(2014), ["Total National Enhanced Services"]),
+        (
+            files["payments_2022"],
+            YEAR,
+            [
+                "Childhood Vaccination and Immunisation Scheme",
+                "Minor Surgery",
+                "Pertussis",
+                "GP Extended Hours Access",
+                "Influenza and Pneumococcal Immunisations",
+                "Learning Disabilities",
+                "Meningitis",
+                "Out Of Area in Hours Urgent Care",
+                "Rotavirus and Shingles Immunisation",
+                "Services for Violent Patients",
+                "Medical Assessment Reviews",
+                "Weight Management Service",
+            ],
+        ),
+    ):
+        rows = csv_rows(path)
+        header = [name.strip() for name in rows[0]]
+        row = next(row for row in rows[1:] if row[header.index("Practice Code")] == "C87003")
+        expected = sum(_pence(row[header.index(column)]) for column in columns)
+        woodstock = next(
+            p
+            for p in funding_year(rotherham, year, [ROTHERHAM]).practices
+            if p.ods_code == "C87003"
+        )
+        assert woodstock.enhanced_services_pence == expected > 0
 
 
 def test_history_and_years(rotherham):

@@ -15,7 +15,14 @@ from contractdesk.store.types import PenceList
 
 NOW = datetime(2026, 11, 23, 12, 0)
 LINES_A = {"Global Sum": 123456, "MPIG Correction factor": 0, "Seniority": -300}
-LINES_B = {"Global Sum": 99, "Seniority": 5}  # a blank cell was left out of the object
+# A blank cell was left out of the object; the enhanced services lie between QOF and local.
+LINES_B = {
+    "Global Sum": 99,
+    "Total QOF Payments": 10,
+    "Minor Surgery": 5,
+    "Learning Disabilities": 7,
+    "Local Incentive Schemes": 3,
+}
 
 
 def _config(connection) -> Config:
@@ -70,6 +77,11 @@ def test_payment_lines_survive_the_upgrade_and_the_downgrade(database_url):
         values = PenceList().process_result_value(amounts, engine.dialect)
         converted.append(dict(zip(names, values, strict=True)))
     assert sorted(converted, key=str) == sorted([LINES_A, LINES_B], key=str)
+    with engine.connect() as connection:
+        enhanced = connection.execute(
+            text("SELECT enhanced_services_pence FROM practice_payment_year")
+        ).scalars()
+        assert sorted(enhanced, key=str) == [12, None]
     with engine.begin() as connection:
         command.downgrade(_config(connection), "0001_initial")
     with engine.connect() as connection:
