@@ -201,6 +201,10 @@ def _with_options(draft: Any, arguments: argparse.Namespace) -> Any:
             changes[name] = _share(value, f"--{option.replace('_', '-')}")
     if arguments.basis:
         changes["premium_basis"] = PremiumBasis(arguments.basis)
+    for option, name in (("reinvest_in", "reinvestment_areas"), ("agreed", "agreed_areas")):
+        codes = [code.strip().upper() for code in getattr(arguments, option)]
+        if codes:
+            changes[name] = tuple(codes)
     if arguments.exempt:
         exemptions = dict(draft.exemptions)
         for text in arguments.exempt:

@@ -186,6 +186,21 @@ def _funding_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="CODE=REASON",
         help="keep a practice serving a special population out of the reduction; repeatable",
     )
+    plan.add_argument(
+        "--reinvest-in",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an area whose practices receive the freed money (default: the plan's own); "
+        "repeatable",
+    )
+    plan.add_argument(
+        "--agreed",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an area whose agreement to moving the money is on record; repeatable",
+    )
     plan.add_argument("--out", type=Path, metavar="FILE.xlsx", help="also write an Excel workbook")
     _format_option(plan, ("table", "json"))
     plan.set_defaults(handler=_lazy("funding_commands", "plan"))

@@ -71,6 +71,8 @@ class PlanEditor(QWidget):
         self.offer_edit = QLineEdit()
         self.exemptions_edit = QPlainTextEdit()
         self.not_signing_edit = QLineEdit()
+        self.reinvest_in_edit = QLineEdit()
+        self.agreed_edit = QLineEdit()
         self.save_button = QPushButton("&Save plan")
         self.export_button = QPushButton("&Export to Excel…")
         self.export_fairness_button = QPushButton("Export fairness to Excel…")
@@ -105,6 +107,8 @@ class PlanEditor(QWidget):
         )
         return dataclasses.replace(
             self._draft,
+            reinvestment_areas=_codes(self.reinvest_in_edit.text()),
+            agreed_areas=_codes(self.agreed_edit.text()),
             start_year=self.start_year_combo.currentData(),
             years=self.years_spin.value(),
             first_year_share=None
@@ -205,6 +209,8 @@ class PlanEditor(QWidget):
             self.offer_edit,
             self.exemptions_edit,
             self.not_signing_edit,
+            self.reinvest_in_edit,
+            self.agreed_edit,
         )
         for widget in widgets:
             widget.blockSignals(True)
@@ -230,6 +236,8 @@ class PlanEditor(QWidget):
             "\n".join(f"{code}: {reason}" for code, reason in sorted(draft.exemptions.items()))
         )
         self.not_signing_edit.setText(", ".join(sorted(draft.not_signing)))
+        self.reinvest_in_edit.setText(", ".join(draft.reinvestment_areas))
+        self.agreed_edit.setText(", ".join(draft.agreed_areas))
         for widget in widgets:
             widget.blockSignals(False)
 
@@ -243,6 +251,8 @@ class PlanEditor(QWidget):
         self.exemptions_edit.setPlaceholderText("C87003: serves asylum seekers (one a line)")
         self.exemptions_edit.setMaximumHeight(60)
         self.not_signing_edit.setPlaceholderText("ODS codes, comma separated")
+        self.reinvest_in_edit.setPlaceholderText("this area (other areas need every agreement)")
+        self.agreed_edit.setPlaceholderText("areas whose agreement is on record")
         for widget in (self.save_button,):
             widget.setEnabled(self._can_edit)
             if not self._can_edit:
@@ -261,6 +271,8 @@ class PlanEditor(QWidget):
         form.addRow("Offer", self.offer_edit)
         form.addRow("Kept out (special population)", self.exemptions_edit)
         form.addRow("Not signing the offer", self.not_signing_edit)
+        form.addRow("Reinvest in areas", self.reinvest_in_edit)
+        form.addRow("Areas agreed", self.agreed_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.export_button)
@@ -310,6 +322,8 @@ class PlanEditor(QWidget):
             self.basis_combo.currentIndexChanged,
             self.offer_edit.editingFinished,
             self.not_signing_edit.editingFinished,
+            self.reinvest_in_edit.editingFinished,
+            self.agreed_edit.editingFinished,
             self.exemptions_edit.textChanged,
         ):
             signal.connect(self._on_setting_changed)
@@ -325,6 +339,10 @@ class PlanEditor(QWidget):
     def _on_setting_changed(self, *_: object) -> None:
         if self._draft is not None:
             self.recalculate()
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in text.replace(";", ",").split(",") if code.strip())
 
 
 def _percent_spin() -> QDoubleSpinBox:

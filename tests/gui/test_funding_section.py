@@ -143,3 +143,14 @@ def test_an_empty_database_says_to_import_payments(qtbot, tmp_path):
         assert "Import" in page.basis_label.text()
     finally:
         workspace.close()
+
+
+def test_the_plan_editor_refuses_to_move_money_without_agreement(section):
+    editor = section.plan_editor
+    editor.reinvest_in_edit.setText("03L, 02X")
+    editor.reinvest_in_edit.editingFinished.emit()
+    assert "has not agreed" in editor.balance_label.text()
+    editor.agreed_edit.setText("03L, 02X")
+    editor.agreed_edit.editingFinished.emit()
+    # Agreed, so the plan goes on to look for 02X's practices (the demo holds only 03L).
+    assert "No commissioner area 02X" in editor.balance_label.text()
