@@ -99,11 +99,11 @@ class FundingFilterProxy(QSortFilterProxyModel):
 class PlanYearTableModel(RowTableModel[PlanYear]):
     TITLES = (
         "Year",
-        "Share freed",
+        "Freed %",
         "Freed",
         "Reinvested",
         "Held back",
-        "Offer £ / weighted",
+        "Offer £/wt",
         "Balances",
     )
 
