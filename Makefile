@@ -36,6 +36,7 @@ lint: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python bench/bench_imports.py
 	$(BIN)/python bench/bench_startup.py
+	$(BIN)/python bench/bench_funding.py
 
 ## screenshots: render every window and dialog to build/screenshots/ (offscreen)
 screenshots: $(INSTALLED)

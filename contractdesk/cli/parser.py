@@ -143,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_quality_contract_commands(commands, common, _lazy, _area_option, _format_option)
     add_notices_commands(commands, common, _lazy, _format_option)
     add_letters_commands(commands, common, _lazy, _area_option)
+    _funding_commands(commands, common)
 
     users = commands.add_parser("users", help="who may use this database, and their roles")
     user_commands = users.add_subparsers(title="users commands", metavar="ACTION", required=True)
@@ -156,3 +157,64 @@ def build_parser() -> argparse.ArgumentParser:
     set_role.add_argument("role", choices=("viewer", "officer", "approver", "admin"))
     set_role.set_defaults(handler=_lazy("user_commands", "set_role"))
     return parser
+
+
+def _funding_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    funding = commands.add_parser("funding", help="PMS premium review: funding, premium, plans")
+    actions = funding.add_subparsers(title="funding commands", metavar="ACTION", required=True)
+    bases = ("baseline_less_core", "pms_balance")
+    premium = actions.add_parser(
+        "premium", parents=[common], help="funding and PMS premium per practice for a year"
+    )
+    premium.add_argument("--year", required=True, metavar="YYYY/YY")
+    _area_option(premium, "practices")
+    _format_option(premium)
+    premium.add_argument(
+        "--basis", choices=bases, default="baseline_less_core", help="how the premium is found"
+    )
+    premium.set_defaults(handler=_lazy("funding_commands", "premium"))
+
+    plan = actions.add_parser(
+        "plan", parents=[common], help="the area's premium review plan, year by year"
+    )
+    _area_option(plan, "this area's plan (one area)")
+    plan.add_argument("--start", metavar="YYYY/YY", help="the plan's first year")
+    plan.add_argument("--years", type=int, help="years of the glide path (at least 4)")
+    plan.add_argument("--base-year", metavar="YYYY/YY", help="the payments year the plan uses")
+    plan.add_argument("--first-year-share", metavar="SHARE", help="e.g. 0.1 or 10%%")
+    plan.add_argument("--cap", metavar="SHARE", help="cap on a practice's yearly loss, e.g. 3%%")
+    plan.add_argument("--held-back", metavar="SHARE", help="share of freed money held back")
+    plan.add_argument("--basis", choices=bases, help="how the premium is found")
+    plan.add_argument(
+        "--exempt",
+        action="append",
+        default=[],
+        metavar="CODE=REASON",
+        help="keep a practice serving a special population out of the reduction; repeatable",
+    )
+    plan.add_argument(
+        "--reinvest-in",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an area whose practices receive the freed money (default: the plan's own); "
+        "repeatable",
+    )
+    plan.add_argument(
+        "--agreed",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="an area whose agreement to moving the money is on record; repeatable",
+    )
+    plan.add_argument("--out", type=Path, metavar="FILE.xlsx", help="also write an Excel workbook")
+    _format_option(plan, ("table", "json"))
+    plan.set_defaults(handler=_lazy("funding_commands", "plan"))
+
+    rate = actions.add_parser(
+        "set-rate", parents=[common], help="core funding per weighted patient for a year"
+    )
+    rate.add_argument("year", metavar="YYYY/YY")
+    rate.add_argument("pounds", metavar="POUNDS", help="e.g. 78.53")
+    rate.add_argument("--note", help="where the figure comes from")
+    rate.set_defaults(handler=_lazy("funding_commands", "set_rate"))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 _PENNY = Decimal("0.01")
+# Cells of plain amounts (`0`, `-12`, `1234.5`, `1234.56`, or blank), joined by `|`.
+_PLAIN_AMOUNTS = re.compile(r"(?:-?\d{1,12}(?:\.\d{1,2})?)?(?:\|(?:-?\d{1,12}(?:\.\d{1,2})?)?)*")
 
 
 def pounds_to_pence(text: str) -> int:
@@ -40,6 +43,22 @@ def pounds_to_pence(text: str) -> int:
     if not amount.is_finite():
         raise ValueError(f"{text!r} is not an amount of money")
     return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def plain_amounts_to_pence(cells: list[str]) -> list[int | None] | None:
+    """A row of pounds cells as pence (None for a blank), or None if any cell is not plain.
+
+    The fast way through 1.5 million figures: one regular expression checks the whole row,
+    then `float` reads each cell. At most 12 digits before the point and 2 after, a float
+    holds the amount times 100 within far less than half a penny of the whole number, so
+    rounding it gives the exact pence. Rows with anything else (commas, `£`, `-`, spaces)
+    return None, for `pounds_to_pence` cell by cell.
+    """
+    joined = "|".join(cells)
+    # The count refuses a cell that itself holds `|` (the pattern alone would split it).
+    if _PLAIN_AMOUNTS.fullmatch(joined) is None or joined.count("|") != len(cells) - 1:
+        return None
+    return [round(float(text) * 100) if text else None for text in cells]
 
 
 def pence_to_pounds(pence: int) -> Decimal:

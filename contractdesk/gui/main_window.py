@@ -42,6 +42,7 @@ LAZY_SECTIONS = (
     ("Services", "services", "contractdesk.gui.services_page", "ServicesPage"),
     ("Notices", "notices", "contractdesk.gui.notices_page", "NoticesPage"),
     ("Letters", "letters", "contractdesk.gui.letters_page", "LettersPage"),
+    ("Funding", "funding", "contractdesk.gui.funding_section", "FundingSection"),
     ("Dashboard", "dashboard", "contractdesk.gui.dashboard_page", "DashboardPage"),
 )
 # Lazy sections listed before the register: the dashboard is what a first run opens on (its

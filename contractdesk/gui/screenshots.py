@@ -49,6 +49,7 @@ def main() -> int:
             capture_escalation(window, _save)
             capture_letters(window, Path(folder), _save)
             capture_import_dialogs(window, Path(folder))
+            capture_funding(window)
             window.close()
         finally:
             workspace.close()
@@ -227,6 +228,27 @@ def capture_quality_contract(window) -> None:  # type: ignore[no-untyped-def]
     QApplication.processEvents()
     _save(editor.grab(), "practice_editor_subcontracts.png")
     editor.done(QDialog.DialogCode.Rejected)
+
+
+def capture_funding(window) -> None:  # type: ignore[no-untyped-def]
+    """The Funding section's three tabs on the demo: by practice, a history, the plan."""
+    from PySide6.QtWidgets import QApplication
+
+    section = window.show_section("funding")
+    QApplication.processEvents()
+    for tab, name in enumerate(("funding_practices", "funding_history", "funding_plan")):
+        section.tabs.setCurrentIndex(tab)
+        if name == "funding_history":
+            section.show_practice_history("C87003")
+        if name == "funding_plan":
+            section.plan_editor.exemptions_edit.setPlainText(
+                "C87003: serves asylum seekers and the homeless"
+            )
+        QApplication.processEvents()
+        _save(window.grab(), f"{name}.png")
+    section.plan_editor.result_tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    _save(window.grab(), "funding_fairness.png")
 
 
 def _save_dialog(dialog, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.identifiers import is_practice_code
-from contractdesk.domain.money import pounds_to_pence
+from contractdesk.domain.money import plain_amounts_to_pence, pounds_to_pence
 from contractdesk.domain.practice import ContractType
 from contractdesk.errors import BadInput
 from contractdesk.importers.progress import ROWS_PER_REPORT, Progress, no_progress, reading_stage
@@ -57,6 +57,8 @@ class PaymentsResult:
     report: ImportReport
     financial_year: FinancialYear
     payments: list[PaymentYearRecord]
+    # The payment columns' published names, in file order: what each record's amounts mean.
+    line_names: tuple[str, ...] = ()
 
 
 def normalise_header(name: str) -> str:
@@ -101,15 +103,13 @@ def read_payments(
     columns = _locate_columns(file_name, header)
     payment_columns = list(range(columns[LAST_IDENTITY_COLUMN] + 1, len(header)))
     line_names = [header[index].strip() for index in payment_columns]
-    named = {
-        field: next((columns[name] for name in names if name in columns), None)
-        for field, names in NAMED_LINES.items()
-    }
-    named_lines = [
-        (field, header[index].strip() if index is not None else None)
-        for field, index in named.items()
-    ]
     first_payment = payment_columns[0] if payment_columns else len(header)
+    # Where each named figure sits among a row's amounts (None: not in this year's file).
+    named_offsets = [
+        next((columns[name] - first_payment for name in names if name in columns), None)
+        for names in NAMED_LINES.values()
+    ]
+    enhanced = _enhanced_services_columns(columns, first_payment)
     source_label = f"{SOURCE_NAME} {financial_year}"
     code_column = columns["practice code"]
     area_column = columns["ccg code"]
@@ -124,7 +124,7 @@ def read_payments(
     records: list[PaymentYearRecord] = []
     seen: dict[str, int] = {}
     # This loop runs for 65,000 rows of 50-odd amounts when all nine years are imported: it
-    # works on the cells in place, with no per-row closures or dict comprehensions.
+    # works on the cells in place, and reads a row's amounts in one go where they are plain.
     for number, row in enumerate(source.rows[1:], start=2):
         report.rows_read += 1
         if not number % ROWS_PER_REPORT:
@@ -168,20 +168,9 @@ def read_payments(
             contract_type = ContractType.UNKNOWN
         registered = _patients(row, registered_column, errors, file_name, header, number)
         weighted = _patients(row, weighted_column, errors, file_name, header, number)
-        lines: dict[str, int] = {}
-        for index, name, text in zip(payment_columns, line_names, row[first_payment:], strict=True):
-            if text == "0":  # two figures in five
-                lines[name] = 0
-                continue
-            text = text.strip()
-            if not text or text in _NOT_GIVEN:
-                continue
-            try:
-                lines[name] = pounds_to_pence(text)
-            except ValueError:
-                _fail(
-                    errors, file_name, header, number, index, f"{text!r} is not an amount in pounds"
-                )
+        amounts = plain_amounts_to_pence(row[first_payment:])
+        if amounts is None:
+            amounts = _amounts_cell_by_cell(row, first_payment, errors, file_name, header, number)
         if len(errors) > errors_before:
             continue
         if code in seen:
@@ -212,8 +201,9 @@ def read_payments(
                 _dispensing(_cell(row, dispensing_column)),
                 registered,
                 weighted,
-                lines,
-                *[lines.get(name) if name is not None else None for _, name in named_lines],
+                tuple(amounts),
+                *[amounts[offset] if offset is not None else None for offset in named_offsets],
+                _sum_of(amounts, enhanced),
                 source_label,
                 number,
             )
@@ -221,7 +211,12 @@ def read_payments(
     if report.rows_read == 0:
         raise BadInput(f"{file_name}: the file has a header row but no practices")
     progress(total, total, stage)
-    return PaymentsResult(report=report, financial_year=financial_year, payments=records)
+    return PaymentsResult(
+        report=report,
+        financial_year=financial_year,
+        payments=records,
+        line_names=tuple(line_names),
+    )
 
 
 _NOT_GIVEN = frozenset({"-", "N/A", "NA"})
@@ -256,6 +251,54 @@ def _locate_columns(file_name: str, header: list[str]) -> dict[str, int]:
     else:
         columns["area name"] = columns.get("ccg name", columns["ccg code"])
     return columns
+
+
+def _enhanced_services_columns(columns: dict[str, int], first_payment: int) -> range | None:
+    """Where a row's national enhanced services are, as offsets among its amounts.
+
+    2014-15 to 2016-17 give a `Total National Enhanced Services` column; later years list each
+    directed enhanced service between `Total QOF Payments` and the local schemes' column.
+    """
+    total = columns.get("total national enhanced services")
+    if total is not None:
+        return range(total - first_payment, total - first_payment + 1)
+    qof = columns.get("total qof payments")
+    local = next(
+        (columns[name] for name in NAMED_LINES["local_services_pence"] if name in columns), None
+    )
+    if qof is None or local is None or local <= qof + 1:
+        return None
+    return range(qof + 1 - first_payment, local - first_payment)
+
+
+def _sum_of(amounts: list[int | None], offsets: range | None) -> int | None:
+    if offsets is None:
+        return None
+    present = [amount for amount in amounts[offsets.start : offsets.stop] if amount is not None]
+    return sum(present) if present else None
+
+
+def _amounts_cell_by_cell(
+    row: list[str],
+    first_payment: int,
+    errors: list[RowProblem],
+    file_name: str,
+    header: list[str],
+    number: int,
+) -> list[int | None]:
+    """A row that is not all plain amounts: each cell read on its own, each bad one named."""
+    amounts: list[int | None] = []
+    for index, text in enumerate(row[first_payment:], first_payment):
+        text = text.strip()
+        if not text or text in _NOT_GIVEN:
+            amounts.append(None)
+            continue
+        try:
+            amounts.append(pounds_to_pence(text))
+        except ValueError:
+            amounts.append(None)
+            _fail(errors, file_name, header, number, index, f"{text!r} is not an amount in pounds")
+    return amounts
 
 
 def _cell(row: list[str], index: int | None) -> str | None:

@@ -44,7 +44,9 @@ class PaymentYearRecord(NamedTuple):
     dispensing: bool | None
     registered_patients: Decimal | None
     weighted_patients: Decimal | None
-    payment_lines: dict[str, int]
+    # Every payment column, in the order of the file's `PaymentsResult.line_names`; None for
+    # a blank or `-` cell.
+    line_amounts: tuple[int | None, ...]
     global_sum_pence: int | None
     mpig_pence: int | None
     pms_balance_pence: int | None
@@ -54,5 +56,7 @@ class PaymentYearRecord(NamedTuple):
     total_payments_pence: int | None
     deductions_pence: int | None
     net_payments_pence: int | None
+    # National (directed) enhanced services: the file's total, or the sum of its DES columns.
+    enhanced_services_pence: int | None
     source: str
     row: int  # the line of the file it came from, for reports

@@ -12,11 +12,13 @@ from contextlib import closing
 from pathlib import Path
 
 from contractdesk.app_paths import default_database_path
+from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.errors import BadInput
 from contractdesk.resources import resource_path
 from contractdesk.services.audit import record_change
 from contractdesk.services.demo_notices import add_demo_notices
 from contractdesk.services.demo_quality_contract import add_demo_quality_contract
+from contractdesk.services.funding import set_core_rate
 from contractdesk.services.list_size_import import import_list_sizes
 from contractdesk.services.payment_import import import_payments
 from contractdesk.services.practice_import import import_practices
@@ -30,6 +32,10 @@ DEMO_FILES = {
     "payments": ("demo", "nhs_payments_gp_03L_2022-23.csv"),
     "list_sizes": ("demo", "gp-reg-pat-prac-03L_2022-05.csv"),
 }
+# Every published year, for the funding history and the PMS premium review.
+DEMO_PAYMENT_YEARS = tuple(f"{year}-{(year + 1) % 100:02d}" for year in range(2014, 2023))
+# Rotherham's core funding per weighted patient (DOMAIN.md), set for the latest demo year.
+DEMO_CORE_RATE = ("2022/23", 7853, "Rotherham's figure (the demo default)")
 
 
 def build_demo_database(target: Path, login: str) -> Path:
@@ -41,10 +47,15 @@ def build_demo_database(target: Path, login: str) -> Path:
     workspace = open_workspace(str(building), login)
     try:
         import_practices(workspace, resource_path(*DEMO_FILES["practices"]), [DEMO_AREA])
-        import_payments(workspace, [resource_path(*DEMO_FILES["payments"])], [DEMO_AREA])
+        payment_files = [
+            resource_path("demo", f"nhs_payments_gp_03L_{year}.csv") for year in DEMO_PAYMENT_YEARS
+        ]
+        import_payments(workspace, payment_files, [DEMO_AREA])
         import_list_sizes(workspace, resource_path(*DEMO_FILES["list_sizes"]), [DEMO_AREA])
         add_demo_quality_contract(workspace)
         add_demo_notices(workspace)
+        year, pence, note = DEMO_CORE_RATE
+        set_core_rate(workspace, FinancialYear.parse(year), pence, note)
         with unit_of_work(workspace.engine, write=True) as session:
             record_change(
                 session,

@@ -7,11 +7,12 @@ dispensing flag and PCN follow the latest year the database holds for it.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.financial_year import FinancialYear
@@ -32,7 +33,7 @@ from contractdesk.services.reference_data import (
 )
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.bulk import insert_rows
-from contractdesk.store.models import Practice, PracticePaymentYear
+from contractdesk.store.models import PaymentLineSet, Practice, PracticePaymentYear
 from contractdesk.store.types import utc_now
 from contractdesk.store.unit_of_work import unit_of_work
 
@@ -50,7 +51,9 @@ COMPARED = (
     "total_payments_pence",
     "deductions_pence",
     "net_payments_pence",
-    "payment_lines",
+    "enhanced_services_pence",
+    "line_set_id",
+    "line_amounts",
     "source",
 )
 
@@ -198,6 +201,7 @@ def _write_payment_years(
     """Insert or update the year's rows; returns the codes added and, per code updated, the
     columns that changed (for the audit)."""
     table = PracticePaymentYear.__table__
+    line_set_id = _line_set_id(session, result)
     # Stored values come back in COMPARED order after id and practice_id, so each row is
     # compared to the file as one tuple.
     existing = {
@@ -214,7 +218,24 @@ def _write_payment_years(
     updated: dict[str, list[str]] = {}
     for record in result.payments:
         practice_id = practice_ids[record.ods_code]
-        values = tuple(getattr(record, name) for name in COMPARED)
+        values = (  # in COMPARED order
+            record.contract_type,
+            record.registered_patients,
+            record.weighted_patients,
+            record.global_sum_pence,
+            record.mpig_pence,
+            record.pms_balance_pence,
+            record.qof_pence,
+            record.local_services_pence,
+            record.premises_pence,
+            record.total_payments_pence,
+            record.deductions_pence,
+            record.net_payments_pence,
+            record.enhanced_services_pence,
+            line_set_id,
+            record.line_amounts,
+            record.source,
+        )
         current = existing.get(practice_id)
         if current is None:
             added.append((practice_id, values))
@@ -231,9 +252,12 @@ def _write_payment_years(
             )
         else:
             result.report.unchanged += 1
+    # In practice order with ascending ids: SQLite adds to each index in one sweep.
     new_rows = [
         (row_id, practice_id, result.financial_year, now, now, *values)
-        for (practice_id, values), row_id in zip(added, new_ids(len(added)), strict=True)
+        for (practice_id, values), row_id in zip(
+            sorted(added, key=_practice_number), new_ids(len(added), ascending=True), strict=True
+        )
     ]
     insert_rows(
         session,
@@ -255,6 +279,36 @@ def _write_payment_years(
     result.report.added = len(new_rows)
     result.report.updated = len(changed_rows)
     return added_codes, updated
+
+
+def _practice_number(pair: tuple) -> int:
+    return pair[0].int
+
+
+def _line_set_id(session: Session, result: PaymentsResult) -> uuid.UUID:
+    """The stored set of this file's payment column names, made if the year has none like it."""
+    table = PaymentLineSet.__table__
+    fingerprint = hashlib.sha256("\n".join(result.line_names).encode()).hexdigest()
+    found = session.scalar(
+        select(table.c.id).where(
+            table.c.financial_year == result.financial_year, table.c.fingerprint == fingerprint
+        )
+    )
+    if found is not None:
+        return found
+    [new_id] = new_ids(1)
+    now = utc_now()
+    session.execute(
+        insert(table).values(
+            id=new_id,
+            financial_year=result.financial_year,
+            fingerprint=fingerprint,
+            names=list(result.line_names),
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    return new_id
 
 
 def _update_practices(

@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from contractdesk.domain.financial_year import FinancialYear
-from contractdesk.store.types import FinancialYearType, utc_now
+from contractdesk.store.types import FinancialYearType, PenceList, utc_now
 
 # Named constraints keep Alembic batch migrations on SQLite predictable.
 NAMING_CONVENTION = {
@@ -158,9 +158,73 @@ class PracticePaymentYear(Timestamped, Base):
     total_payments_pence: Mapped[int | None] = mapped_column(BigInteger)
     deductions_pence: Mapped[int | None] = mapped_column(BigInteger)
     net_payments_pence: Mapped[int | None] = mapped_column(BigInteger)
-    # Every payment column of the file, by its published name, so nothing read is lost.
-    payment_lines: Mapped[dict[str, int]] = mapped_column(JSON)
+    # National (directed) enhanced services, summed by the reader (see importers/payments.py).
+    enhanced_services_pence: Mapped[int | None] = mapped_column(BigInteger)
+    # Every payment column of the file, so nothing read is lost: the amounts in the order of
+    # the year's column names, which are stored once in `payment_line_set` (not once per row).
+    line_set_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("payment_line_set.id"))
+    line_amounts: Mapped[tuple[int | None, ...]] = mapped_column(PenceList)
     source: Mapped[str] = mapped_column(String(200))
+
+
+class PaymentLineSet(Timestamped, Base):
+    """The payment columns of one year's file, by their published names, in file order."""
+
+    __tablename__ = "payment_line_set"
+    __table_args__ = (UniqueConstraint("financial_year", "fingerprint"),)
+
+    financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    # SHA-256 of the names, one a line: finds the set a re-import of the same columns reuses.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    names: Mapped[list[str]] = mapped_column(JSON)
+
+
+class CoreFundingRate(Versioned, Base):
+    """The core (GMS-equivalent) funding per weighted patient for a financial year."""
+
+    __tablename__ = "core_funding_rate"
+
+    financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType, unique=True)
+    pence_per_weighted_patient: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
+class FundingPlan(Versioned, Base):
+    """A commissioner area's PMS premium review: the glide path and the reinvestment."""
+
+    __tablename__ = "funding_plan"
+    __table_args__ = (
+        CheckConstraint("years >= 4", name="years"),
+        CheckConstraint(
+            "premium_basis IN ('baseline_less_core', 'pms_balance')", name="premium_basis"
+        ),
+    )
+
+    area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("commissioner_area.id"), unique=True)
+    base_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    start_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    years: Mapped[int] = mapped_column(Integer)
+    # None: equal steps; otherwise the share of the premium freed in year one (0-1).
+    first_year_share: Mapped[Decimal | None] = mapped_column(Numeric(7, 6))
+    yearly_loss_cap: Mapped[Decimal] = mapped_column(Numeric(7, 6))
+    held_back_share: Mapped[Decimal] = mapped_column(Numeric(7, 6))
+    premium_basis: Mapped[str] = mapped_column(String(20))
+    offer_name: Mapped[str] = mapped_column(String(100))
+    # Areas the freed money goes to (the plan's own area unless every area has agreed).
+    reinvestment_areas: Mapped[list[str]] = mapped_column(JSON)
+    agreed_areas: Mapped[list[str]] = mapped_column(JSON)
+
+
+class FundingPlanPractice(Timestamped, Base):
+    """A practice's place in a plan: kept out of the reduction (and why), or not signing."""
+
+    __tablename__ = "funding_plan_practice"
+    __table_args__ = (UniqueConstraint("plan_id", "practice_id"),)
+
+    plan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("funding_plan.id"), index=True)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"))
+    special_population_reason: Mapped[str | None] = mapped_column(Text)
+    signs_offer: Mapped[bool] = mapped_column(Boolean)
 
 
 class AppUser(Versioned, Base):

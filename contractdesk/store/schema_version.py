@@ -10,7 +10,13 @@ from sqlalchemy import Connection, inspect, text
 
 SCHEMA_HEAD = "0006_letters"
 # Every revision this code knows, oldest first; a database at any other revision is newer.
-KNOWN_REVISIONS = ("0001_initial", "0002_quality_contract", "0005_notices", "0006_letters")
+KNOWN_REVISIONS = (
+    "0001_initial",
+    "0002_quality_contract",
+    "0003_funding",
+    "0005_notices",
+    "0006_letters",
+)
 VERSION_TABLE = "alembic_version"
 
 

@@ -32,3 +32,15 @@ def test_pence_print_as_pounds():
     assert format_pence(123456) == "£1,234.56"
     assert format_pence(-1200) == "-£12.00"
     assert pence_to_pounds(5) == Decimal("0.05")
+
+
+def test_plain_amounts_read_in_one_go_match_cell_by_cell():
+    from contractdesk.domain.money import plain_amounts_to_pence
+
+    cells = ["0", "", "1234.56", "-12.5", "72046251.37", "-0.01", "44", "0.1"]
+    assert plain_amounts_to_pence(cells) == [
+        None if not text else pounds_to_pence(text) for text in cells
+    ]
+    assert plain_amounts_to_pence(["1,234.00", "5"]) is None  # left to pounds_to_pence
+    assert plain_amounts_to_pence(["1|2"]) is None
+    assert plain_amounts_to_pence(["-"]) is None

@@ -49,7 +49,7 @@ def _widgets_kept_until_closed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None
 
 @pytest.fixture(scope="session")
 def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once: 37 Rotherham practices, 29 of them with list sizes."""
+    """Built once: 37 Rotherham practices, 36 of them with list sizes (nine payment years)."""
     return build_demo_database(tmp_path_factory.mktemp("demo") / "demo.sqlite", DEMO_LOGIN)
 
 
