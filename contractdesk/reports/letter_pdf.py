@@ -67,6 +67,7 @@ class LetterTable:
     rag_column: int | None = None
     empty_text: str = "None."
     widths: tuple[float, ...] | None = None  # shares of the text width
+    note: str | None = None  # a line under the table (e.g. how a figure is worked out)
 
 
 @dataclass(frozen=True)
@@ -224,8 +225,11 @@ def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no
         style=TableStyle(commands),
     )
     body.spaceAfter = 6
+    flowables = [CondPageBreak(KEEP_WITH_HEADING), heading, body]
+    if table.note:
+        flowables.append(Paragraph(_text(table.note), styles["note"]))
     # A heading never ends a page: it moves on with the table's first rows.
-    return [CondPageBreak(KEEP_WITH_HEADING), heading, body]
+    return flowables
 
 
 def _letterhead(canvas, letterhead: Letterhead) -> None:  # type: ignore[no-untyped-def]
@@ -284,6 +288,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=8,
             spaceAfter=4,
             textColor=colors.HexColor("#003087"),
+        ),
+        "note": ParagraphStyle(
+            "note", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#444444")
         ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
         "cell_bold": ParagraphStyle(

@@ -18,13 +18,14 @@ from contractdesk.domain.whole_contract import CellState
 from contractdesk.errors import BadInput
 from contractdesk.reports.letter_pdf import LetterContent, Letterhead, LetterTable
 from contractdesk.resources import resource_path
+from contractdesk.services.funding import funding_year, payment_years
 from contractdesk.services.notices import NoticeEntry, list_notices
 from contractdesk.services.recovery_plans import list_plans
 from contractdesk.services.signup_matrix import load_signup_matrix
 from contractdesk.services.subcontracts import list_subcontracts
 from contractdesk.services.team_settings import all_settings
 from contractdesk.services.workspace import Workspace
-from contractdesk.store.models import CommissionerArea, Locality, Practice, PracticePaymentYear
+from contractdesk.store.models import CommissionerArea, Locality, Practice
 from contractdesk.store.unit_of_work import unit_of_work
 
 LEAD_CONTACT = "The Practice Manager"  # until the register holds named contacts
@@ -117,7 +118,7 @@ def plan_annual_letters(
         tables = [
             _services_table(matrix, row, delivered_by.get(code, {})),
             _notices_table(notices.get(code, [])),
-            _funding_table(funding.get(code), year),
+            _funding_table(funding, code, year),
             _actions_table(actions.get(code, [])),
         ]
         content = LetterContent(
@@ -210,27 +211,13 @@ def _actions(workspace: Workspace, today: date) -> dict[str, list]:
     return found
 
 
-def _funding(workspace: Workspace, year: FinancialYear) -> dict[str, tuple]:
-    """Each practice's latest payments year up to `year` (what the payments files hold)."""
-    payment, practice = PracticePaymentYear.__table__, Practice.__table__
-    query = (
-        select(
-            practice.c.ods_code,
-            payment.c.financial_year,
-            payment.c.weighted_patients,
-            payment.c.global_sum_pence,
-            payment.c.mpig_pence,
-            payment.c.pms_balance_pence,
-            payment.c.qof_pence,
-            payment.c.total_payments_pence,
-        )
-        .join(practice, payment.c.practice_id == practice.c.id)
-        .where(payment.c.financial_year <= str(year))
-        .order_by(payment.c.financial_year)
-    )
-    with unit_of_work(workspace.engine) as session:
-        # Later years overwrite earlier ones: the latest on record wins.
-        return {row[0]: tuple(row[1:]) for row in session.connection().execute(query)}
+def _funding(workspace: Workspace, year: FinancialYear):  # type: ignore[no-untyped-def]
+    """The practices' funding in the latest payments year up to `year`, with the PMS premium
+    worked out as the Funding section does (None when no payments are on record)."""
+    paid = [paid_year for paid_year in payment_years(workspace) if paid_year <= year]
+    if not paid:
+        return None
+    return funding_year(workspace, max(paid))
 
 
 def _services_table(matrix, row, delivered_by: dict[str, str]) -> LetterTable:  # type: ignore[no-untyped-def]
@@ -271,34 +258,50 @@ def _notices_table(notices: list) -> LetterTable:
     )
 
 
-def _funding_table(funding: tuple | None, year: FinancialYear) -> LetterTable:
-    if funding is None:
+def _funding_table(funding, code: str, year: FinancialYear) -> LetterTable:  # type: ignore[no-untyped-def]
+    row = None
+    if funding is not None:
+        row = next((item for item in funding.practices if item.ods_code == code), None)
+    if row is None:
         return LetterTable(
             heading="Funding",
             columns=("Item", "Amount"),
             rows=(),
             empty_text="No payments are on record for the practice.",
         )
-    paid_year, weighted, global_sum, mpig, pms_balance, qof, total = funding
     lines = [
-        ("Global Sum", global_sum),
-        ("MPIG correction factor", mpig),
-        ("Balance of PMS expenditure (the PMS premium's proxy)", pms_balance),
-        ("QOF", qof),
-        ("Total payments", total),
+        ("Global Sum", row.global_sum_pence),
+        ("MPIG correction factor", row.mpig_pence),
+        ("Balance of PMS expenditure", row.pms_balance_pence),
+        ("QOF", row.qof_pence),
+        ("Enhanced services", row.enhanced_services_pence),
+        ("Local schemes", row.local_services_pence),
+        ("Premises", row.premises_pence),
+        ("Total payments", row.total_pence),
     ]
     rows = [(name, format_pence(value)) for name, value in lines if value]
-    if total and weighted:
-        per_patient = round(total / weighted)
-        rows.append(("Total per weighted patient", format_pence(int(per_patient))))
-    source = f"NHS Payments to General Practice {paid_year}"
+    if row.per_weighted_patient is not None:
+        rows.append(("Total per weighted patient", f"£{row.per_weighted_patient:,.2f}"))
+    if row.contract_type == "PMS" and row.premium_pence is not None:
+        rows.append(
+            (
+                "GMS equivalent (core funding × weighted list)",
+                format_pence(row.gms_equivalent_pence),
+            )
+        )
+        rows.append(("PMS premium", format_pence(row.premium_pence)))
+    source = f"NHS Payments to General Practice {funding.financial_year}"
+    heading = (
+        f"Funding ({source})"
+        if funding.financial_year == year
+        else f"Funding (latest on record: {source})"
+    )
     return LetterTable(
-        heading=f"Funding ({source})"
-        if paid_year == year
-        else f"Funding (latest on record: {source})",
+        heading=heading,
         columns=("Item", "Amount"),
         rows=tuple(rows),
         widths=(0.7, 0.3),
+        note=funding.basis_description if row.contract_type == "PMS" else None,
     )
 
 
