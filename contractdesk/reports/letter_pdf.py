@@ -68,6 +68,7 @@ class LetterTable:
     empty_text: str = "None."
     widths: tuple[float, ...] | None = None  # shares of the text width
     note: str | None = None  # a line under the table (e.g. how a figure is worked out)
+    intro: str | None = None  # a paragraph between the heading and the table
 
 
 @dataclass(frozen=True)
@@ -159,11 +160,11 @@ def _story(content: LetterContent, letterhead: Letterhead, width: float) -> list
         KeepTogether(
             [
                 Spacer(0, 6 * mm),
-                Paragraph("Yours sincerely,", styles["body"]),
+                _fixed("Yours sincerely,", "body"),
                 Spacer(0, 14 * mm),
-                Paragraph(_text(letterhead.officer_name), styles["bold"]),
-                Paragraph(_text(letterhead.officer_title), styles["body"]),
-                Paragraph(_text(letterhead.commissioner_name), styles["body"]),
+                _fixed(letterhead.officer_name, "bold"),
+                _fixed(letterhead.officer_title, "body"),
+                _fixed(letterhead.commissioner_name, "body"),
             ]
         )
     )
@@ -174,7 +175,7 @@ def _blocks(blocks: Sequence[Block], styles) -> list:  # type: ignore[no-untyped
     flowables: list = []
     for block in blocks:
         if block.heading:
-            flowables.append(Paragraph(_text(block.heading), styles["heading"]))
+            flowables.append(_fixed(block.heading, "heading"))
         for paragraph in block.text.split("\n\n"):
             if paragraph.strip():
                 flowables.append(Paragraph(_text(paragraph), styles["body"]))
@@ -182,13 +183,10 @@ def _blocks(blocks: Sequence[Block], styles) -> list:  # type: ignore[no-untyped
 
 
 def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no-untyped-def]
-    heading = Paragraph(_text(table.heading), styles["heading"])
+    heading = _fixed(table.heading, "heading")
+    intro = [Paragraph(_text(table.intro), styles["body"])] if table.intro else []
     if not table.rows:
-        return [
-            CondPageBreak(KEEP_WITH_HEADING),
-            heading,
-            Paragraph(_text(table.empty_text), styles["body"]),
-        ]
+        return [CondPageBreak(KEEP_WITH_HEADING), heading, *intro, _fixed(table.empty_text, "body")]
     widths = [
         width * share for share in table.widths or [1 / len(table.columns)] * len(table.columns)
     ]
@@ -225,9 +223,9 @@ def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no
         style=TableStyle(commands),
     )
     body.spaceAfter = 6
-    flowables = [CondPageBreak(KEEP_WITH_HEADING), heading, body]
+    flowables = [CondPageBreak(KEEP_WITH_HEADING), heading, *intro, body]
     if table.note:
-        flowables.append(Paragraph(_text(table.note), styles["note"]))
+        flowables.append(_fixed(table.note, "note"))
     # A heading never ends a page: it moves on with the table's first rows.
     return flowables
 
@@ -254,6 +252,13 @@ def _footer(canvas, doc, content: LetterContent) -> None:  # type: ignore[no-unt
     canvas.setFillColor(colors.HexColor("#555555"))
     canvas.drawString(MARGIN, MARGIN - 2 * mm, f"{content.practice_code}  ·  {content.reference}")
     canvas.drawRightString(width - MARGIN, MARGIN - 2 * mm, f"Page {doc.page}")
+
+
+@lru_cache(maxsize=512)
+def _fixed(text: str, style: str) -> Paragraph:
+    """A Paragraph for text most letters share (headings, the signature): parsed once per
+    process. A flowable that fits is wrapped afresh in each letter, so sharing it is safe."""
+    return Paragraph(_text(text), _styles()[style])
 
 
 def _cell(text: str, style: ParagraphStyle, column_width: float):  # type: ignore[no-untyped-def]

@@ -221,20 +221,35 @@ def _funding(workspace: Workspace, year: FinancialYear):  # type: ignore[no-unty
 
 
 def _services_table(matrix, row, delivered_by: dict[str, str]) -> LetterTable:  # type: ignore[no-untyped-def]
-    lines = []
+    """The services the practice delivers itself, in a sentence; the rest (sub-contracted,
+    gaps) in the table, where the reader's eye should go."""
+    delivered, lines = [], []
     if row is not None:
         for service, state in zip(matrix.services, row.states, strict=True):
             if state is CellState.NOT_OFFERED and not service.required:
+                continue
+            if state is CellState.ACCEPTED:
+                delivered.append(service.name)
                 continue
             words = STATE_WORDS[state]
             if state is CellState.SUBCONTRACTED and service.code in delivered_by:
                 words = f"Sub-contracted to {delivered_by[service.code]}"
             lines.append((service.name, "yes" if service.required else "no", words))
+    intro = (
+        f"Signed up and delivered by the practice ({len(delivered)}): {', '.join(delivered)}."
+        if delivered
+        else None
+    )
     return LetterTable(
         heading=f"Quality contract services {matrix.year}",
         columns=("Service", "Required", "Status"),
         rows=tuple(lines),
-        empty_text="No services were offered to the practice this year.",
+        intro=intro,
+        empty_text=(
+            "Every service offered is delivered by the practice itself."
+            if delivered
+            else "No services were offered to the practice this year."
+        ),
         widths=(0.45, 0.12, 0.43),
     )
 

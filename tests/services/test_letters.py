@@ -71,7 +71,10 @@ def test_letters_state_what_the_database_holds(signed, tmp_path):
     assert "PMS contract for 2025/26" in compliant
     assert "signed up to 3 of the quality contract's services" in compliant
     assert "the practice is compliant" in compliant
-    assert "Minor surgery yes Signed up" in compliant
+    assert (
+        "Signed up and delivered by the practice (3): Immunisation/vaccinations, "
+        "Minor surgery, Phlebotomy." in compliant
+    )
     gap = flat(text_of(tmp_path / batch.written[1]))
     assert "not compliant: missing MINOR-SURG; declined MINOR-SURG" in gap
     assert "Minor surgery yes Gap: declined" in gap
