@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction
@@ -12,14 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from contractdesk.domain.roles import Role
 from contractdesk.errors import KnownError
 from contractdesk.gui.background import BackgroundOp, show_message
-from contractdesk.gui.import_report_dialog import ImportReportDialog
 from contractdesk.importers.progress import Progress
 from contractdesk.importers.report import ImportRejected, ImportReport
-from contractdesk.services.list_size_import import import_list_sizes
-from contractdesk.services.payment_import import import_payments
-from contractdesk.services.practice_import import import_practices
-from contractdesk.services.practices import areas_in_register
+from contractdesk.services.register_snapshot import RegisterSnapshot
 from contractdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:  # loaded when an import is chosen, not at start-up
+    from contractdesk.gui.import_report_dialog import ImportReportDialog
 
 # Per-user setting: the folder the last imported file came from (str).
 LAST_FOLDER_SETTING = "import/last_folder"
@@ -28,11 +28,16 @@ VIEWER_TOOLTIP = "Viewers cannot import. An admin can give you the officer role.
 
 
 class ImportActions(QObject):
-    """The three import actions of the File menu, enabled for officers and admins."""
+    """The three import actions of the File menu, enabled for officers and admins.
+
+    The import services load when an import is chosen, not at start-up. Until the window's
+    workspace is open (start-up paints from a `RegisterSnapshot` first) only the user's role
+    is read here; the window opens the workspace before any input reaches these actions.
+    """
 
     data_changed = Signal(object)  # frozenset[str] of what an import changed
 
-    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+    def __init__(self, workspace: Workspace | RegisterSnapshot, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent_widget = parent
         self._workspace = workspace
@@ -49,7 +54,7 @@ class ImportActions(QObject):
     def actions(self) -> list[QAction]:
         return [self.practices_action, self.list_sizes_action, self.payments_action]
 
-    def set_workspace(self, workspace: Workspace) -> None:
+    def set_workspace(self, workspace: Workspace | RegisterSnapshot) -> None:
         self._workspace = workspace
         allowed = workspace.user.role.can_act_as(Role.OFFICER)
         for action in self.actions:
@@ -63,6 +68,8 @@ class ImportActions(QObject):
 
     def _areas(self) -> list[str]:
         """Imports keep to the areas already in the register; an empty one takes them all."""
+        from contractdesk.services.practices import areas_in_register
+
         return areas_in_register(self._workspace)
 
     def _scope(self, areas: list[str]) -> str:
@@ -72,6 +79,8 @@ class ImportActions(QObject):
         areas = self._areas()
         path = self._choose_file("Import practices: the ODS epraccur file" + self._scope(areas))
         if path is not None:
+            from contractdesk.services.practice_import import import_practices
+
             workspace = self._workspace
             self._run(
                 "practices",
@@ -85,6 +94,8 @@ class ImportActions(QObject):
             "Import list sizes: patients registered at a GP practice" + self._scope(areas)
         )
         if path is not None:
+            from contractdesk.services.list_size_import import import_list_sizes
+
             workspace = self._workspace
             self._run(
                 "list sizes",
@@ -102,6 +113,8 @@ class ImportActions(QObject):
             CSV_FILTER,
         )
         if names:
+            from contractdesk.services.payment_import import import_payments
+
             paths = [Path(name) for name in names]
             _remember_folder(paths[0])
             workspace = self._workspace
@@ -135,6 +148,8 @@ class ImportActions(QObject):
         self.current_op = op.run_in_background()
 
     def _show_report(self, what: str, reports: list[ImportReport], rejected: bool = False) -> None:
+        from contractdesk.gui.import_report_dialog import ImportReportDialog
+
         dialog = ImportReportDialog(what, reports, rejected=rejected, parent=self._parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.report_dialog = dialog

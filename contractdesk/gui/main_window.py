@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -14,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from contractdesk.errors import DatabaseUnavailable, KnownError
 from contractdesk.gui.about_dialog import AboutDialog
 from contractdesk.gui.database_actions import DatabaseActions
 from contractdesk.gui.icons import app_icon, section_icon
 from contractdesk.gui.import_actions import ImportActions
 from contractdesk.gui.practice_register import PracticeRegisterPage
+from contractdesk.services.register_snapshot import RegisterSnapshot
 from contractdesk.services.workspace import Workspace
 
 # Per-user window state (QSettings), declared once here with what they hold.
@@ -32,12 +43,42 @@ NAVIGATION_WIDTH = 170
 REGISTER_DATA = frozenset({"practices", "list_sizes", "payments"})
 # How long closing the window waits for a cancelled background operation to roll back.
 CLOSE_WAIT_SECONDS = 30
+# The user's input that may need the database: it waits for the workspace to open first.
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Shortcut,
+        QEvent.Type.ContextMenu,
+    }
+)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    """The main window on an open workspace, or at start-up on a `RegisterSnapshot`.
+
+    From a snapshot the window paints the register at once and opens the workspace itself
+    right after that first paint (or before the first input, should any come sooner), then
+    says `database_opened`; if the database cannot be opened it says `database_open_failed`.
+    """
+
+    database_opened = Signal()
+    database_open_failed = Signal(object)  # the KnownError
+
+    def __init__(
+        self, workspace: Workspace | RegisterSnapshot, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self._workspace = workspace
+        self._workspace: Workspace | None = None
+        self._snapshot: RegisterSnapshot | None = None
+        if isinstance(workspace, RegisterSnapshot):
+            self._snapshot = workspace
+        else:
+            self._workspace = workspace
+        self._startup_watch: _StartupWatch | None = None
+        self._description = ""
         self.setWindowIcon(app_icon())
         self.navigation = QListWidget()
         self.pages = QStackedWidget()
@@ -57,11 +98,55 @@ class MainWindow(QMainWindow):
         self._show_workspace()
         self._connect_signals()
         self._restore_window_state()
+        if self._snapshot is not None:
+            self._startup_watch = _StartupWatch(self)
 
     @property
     def workspace(self) -> Workspace:
-        """The open database; the window owns it and closes it when it switches to another."""
+        """The open database; the window owns it and closes it when it switches to another.
+
+        A window started from a snapshot opens it here if it has not yet."""
+        if self._workspace is None and not self.open_pending_workspace():
+            raise DatabaseUnavailable("The database could not be opened.")
+        assert self._workspace is not None
         return self._workspace
+
+    @property
+    def is_database_open(self) -> bool:
+        return self._workspace is not None
+
+    def open_pending_workspace(self) -> bool:
+        """Open the database a start-up snapshot came from, once; False if it cannot be."""
+        if self._workspace is not None:
+            return True
+        snapshot, self._snapshot = self._snapshot, None
+        self._stop_startup_watch()
+        if snapshot is None:  # it failed already, or the window closed first
+            return False
+        try:
+            workspace = snapshot.open_workspace()
+        except KnownError as error:
+            self.database_open_failed.emit(error)
+            return False
+        self._workspace = workspace
+        self.practice_register.set_workspace(workspace)
+        self.database_actions.set_workspace(workspace)
+        self.import_actions.set_workspace(workspace)
+        self._show_workspace()
+        self.database_opened.emit()
+        return True
+
+    def close_workspace(self) -> None:
+        """Close the open database (and give up opening one still pending)."""
+        self._snapshot = None
+        self._stop_startup_watch()
+        if self._workspace is not None:
+            self._workspace.close()
+
+    def _stop_startup_watch(self) -> None:
+        if self._startup_watch is not None:
+            self._startup_watch.stop()
+            self._startup_watch = None
 
     def _add_section(self, title: str, key: str, page: QWidget) -> None:
         QListWidgetItem(section_icon(key), title, self.navigation)
@@ -69,7 +154,9 @@ class MainWindow(QMainWindow):
         self._section_keys.append(key)
 
     def _show_workspace(self) -> None:
-        workspace = self._workspace
+        workspace = self._workspace or self._snapshot
+        assert workspace is not None
+        self._description = workspace.description
         self.setWindowTitle(f"ContractDesk — {workspace.description}")
         self.database_label.setText(workspace.description)
         self.user_label.setText(
@@ -129,6 +216,8 @@ class MainWindow(QMainWindow):
     def _on_workspace_opened(self, workspace: Workspace) -> None:
         """Switch to another database: new pages on it, then close the old one."""
         previous, self._workspace = self._workspace, workspace
+        self._snapshot = None  # (only ever set before the first database is open)
+        self._stop_startup_watch()
         section = self._current_section_key()
         self.navigation.clear()
         self._section_keys.clear()
@@ -142,7 +231,8 @@ class MainWindow(QMainWindow):
         self.database_actions.set_workspace(workspace)
         self.import_actions.set_workspace(workspace)
         self._show_workspace()
-        previous.close()
+        if previous is not None:
+            previous.close()
 
     def _on_data_changed(self, changes: frozenset[str]) -> None:
         if changes & REGISTER_DATA:
@@ -155,7 +245,7 @@ class MainWindow(QMainWindow):
         self.about_dialog().exec()
 
     def about_dialog(self) -> AboutDialog:
-        return AboutDialog(self._workspace.description, self)
+        return AboutDialog(self._description, self)
 
     def _restore_window_state(self) -> None:
         settings = QSettings()
@@ -189,6 +279,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Closed before the database opened: it need not open now.
+        self._snapshot = None
+        self._stop_startup_watch()
         # An import still running is cancelled and rolled back before the database closes.
         for op in (self.import_actions.current_op, self.database_actions.current_op):
             if op is not None and op.is_running:
@@ -199,3 +292,36 @@ class MainWindow(QMainWindow):
         settings.setValue(SPLITTER_SETTING, self.splitter.saveState())
         settings.setValue(SECTION_SETTING, self._current_section_key())
         super().closeEvent(event)
+
+
+class _StartupWatch(QObject):
+    """For a window started from a snapshot: opens its workspace just after the register's
+    first paint, or at the first input if that comes sooner (the input then goes on to a window
+    whose database is open; if it cannot be opened, the input goes nowhere)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._viewport = window.practice_register.ui.practice_table.viewport()
+        # Not inside the paint itself: the first frame reaches the screen before the open.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(window.open_pending_workspace)
+        self._application = QCoreApplication.instance()
+        if self._application is not None:
+            self._application.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in INPUT_EVENTS:
+            return not self._window.open_pending_workspace()
+        if kind == QEvent.Type.Paint and watched is self._viewport and not self._timer.isActive():
+            self._timer.start()
+        return False
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._application is not None:
+            self._application.removeEventFilter(self)
+            self._application = None

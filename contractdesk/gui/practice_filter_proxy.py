@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from contractdesk.gui.practice_table_model import SORT_ROLE, PracticeTableModel
-from contractdesk.services.practices import PracticeSummary
+from contractdesk.services.practice_summary import PracticeSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -17,7 +17,8 @@ from contractdesk.gui.practice_table_model import (
     ODS_CODE_COLUMN,
     PracticeTableModel,
 )
-from contractdesk.services.practices import list_practices
+from contractdesk.services.practice_summary import PracticeSummary
+from contractdesk.services.register_snapshot import RegisterSnapshot
 from contractdesk.services.workspace import Workspace
 
 if TYPE_CHECKING:  # the editor module loads on first use, not at start-up
@@ -26,16 +27,25 @@ if TYPE_CHECKING:  # the editor module loads on first use, not at start-up
 ALL_CHOICE = "All"
 # Room beyond the widest text of a column, so a sort arrow never clips its title.
 COLUMN_PADDING = 24
+# How many rows fitting a column to its contents measures.
+RESIZE_SAMPLE_ROWS = 60
 # Per-user: the register's column widths, order and sort (QByteArray from saveState()).
 HEADER_STATE_SETTING = "practice_register/header_state"
 
 
 class PracticeRegisterPage(QWidget):
-    """Lists every practice in the database; the officer narrows it by search and filters."""
+    """Lists every practice in the database; the officer narrows it by search and filters.
+
+    At start-up it may be given a `RegisterSnapshot` instead of a workspace: it shows the
+    snapshot's rows, and its window hands it the workspace (`set_workspace`) once the database
+    is open, before any input reaches it.
+    """
 
     practice_saved = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace | RegisterSnapshot, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._can_edit = workspace.user.role.can_act_as(Role.OFFICER)
@@ -61,15 +71,31 @@ class PracticeRegisterPage(QWidget):
         _fill_choices(self.ui.contract_type_combo, [kind.value for kind in ContractType])
         _fill_choices(self.ui.status_combo, [status.value for status in PracticeStatus])
         self._set_up_table()
-        self.reload()
+        if isinstance(workspace, RegisterSnapshot):
+            self._show_rows(workspace.rows)
+        else:
+            self.reload()
         if not self._restore_header():
             self._size_columns()
         self._connect_signals()
 
+    def set_workspace(self, workspace: Workspace) -> None:
+        """The open database, for a page shown from a start-up snapshot of it. The rows stay:
+        they are the database's as of a moment ago; the role is the workspace's own."""
+        self._workspace = workspace
+        self._can_edit = workspace.user.role.can_act_as(Role.OFFICER)
+        self._new_shortcut.setEnabled(self._can_edit)
+        self.ui.new_practice_button.setVisible(self._can_edit)
+
     def reload(self) -> None:
         """Read the register again from the database, keeping the selected practice."""
+        from contractdesk.services.practices import list_practices  # SQLAlchemy: not at start-up
+
+        self._show_rows(list_practices(self._workspace))
+
+    def _show_rows(self, rows: list[PracticeSummary]) -> None:
         selected = self.selected_code()
-        self.model.set_rows(list_practices(self._workspace))
+        self.model.set_rows(rows)
         self._fill_localities()
         self._update_count()
         if selected is not None:
@@ -116,8 +142,10 @@ class PracticeRegisterPage(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        # Fitting a column to its contents looks at the rows on screen, not all 8,000.
-        header.setResizeContentsPrecision(0)
+        # Fitting a column to its contents looks at a screenful of rows, not all 8,000. (Not 0,
+        # "the rows on screen": before the table is first shown Qt reads that as every row,
+        # which cost a second at each start-up without a saved layout.)
+        header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # The name takes whatever width the other, fixed-size columns leave.

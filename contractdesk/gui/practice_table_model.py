@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from contractdesk.gui.row_table_model import SORT_ROLE, RowTableModel
-from contractdesk.services.practices import PracticeSummary
+from contractdesk.services.practice_summary import PracticeSummary
 
 ODS_CODE_COLUMN = 0
 NAME_COLUMN = 1
