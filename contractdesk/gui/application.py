@@ -31,6 +31,7 @@ def run_desktop(database: str | None, login: str | None) -> int:
 
     def on_database_open_failed(error: KnownError) -> None:  # opened after the first paint
         _refuse_database(error, window)
+        window.hide()  # (closing the last window would quit with status 0)
         application.exit(2)
 
     window.database_open_failed.connect(on_database_open_failed)
