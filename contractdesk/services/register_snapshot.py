@@ -49,8 +49,8 @@ def read_register_snapshot(db: str | None, login: str | None) -> RegisterSnapsho
     path = sqlite_file_named(database_setting(db))
     if path is None:
         return None
-    stored = read_register(path, login or default_login())
+    stored = read_register(path, login or default_login(), PracticeSummary)
     if stored is None:
         return None
     user = SignedInUser(stored.user.login, stored.user.display_name, Role(stored.user.role))
-    return RegisterSnapshot(path, user, [PracticeSummary(*row) for row in stored.rows])
+    return RegisterSnapshot(path, user, stored.rows)

@@ -14,11 +14,12 @@ an integer, returned as a Decimal of two places). A test holds the two readers t
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Generic, TypeVar
 
 from contractdesk.store.database_location import BUSY_TIMEOUT_MS
 from contractdesk.store.schema_version import REVISION_QUERY, SCHEMA_HEAD
@@ -46,6 +47,8 @@ REGISTER_QUERY = (
 )
 USER_QUERY = "SELECT login, display_name, role, active FROM app_user WHERE login = ?"
 
+Row = TypeVar("Row")
+
 
 @dataclass(frozen=True)
 class StoredUser:
@@ -55,16 +58,21 @@ class StoredUser:
 
 
 @dataclass(frozen=True)
-class StoredRegister:
-    """The signed-in user and the register rows, in `PracticeSummary` field order."""
+class StoredRegister(Generic[Row]):
+    """The signed-in user and the register's rows."""
 
     user: StoredUser
-    rows: list[tuple[Any, ...]]
+    rows: list[Row]
 
 
-def read_register(path: Path, login: str) -> StoredRegister | None:
+def read_register(
+    path: Path, login: str, make_row: Callable[..., Row]
+) -> StoredRegister[Row] | None:
     """The register of the SQLite file at `path` for `login`, or None if it needs the full
-    open first (no such file, another schema revision, a new or deactivated user, any error)."""
+    open first (no such file, another schema revision, a new or deactivated user, any error).
+
+    Each row is `make_row(*values)`, the values in `PracticeSummary`'s field order (made in
+    one pass: this is thousands of rows before the first paint)."""
     if not path.is_file():
         return None
     try:
@@ -87,9 +95,15 @@ def read_register(path: Path, login: str) -> StoredRegister | None:
         if user is None or not user[3]:
             return None
         rows = [
-            (*row[:8], _decimal(row[8]), _decimal(row[9]), _date(row[10]))
-            for row in connection.execute(REGISTER_QUERY)
-        ]
+            make_row(
+                code, name, postcode, area, locality_code, locality_name, contract, status,
+                _decimal(registered), _decimal(weighted), _date(as_of),
+            )
+            for (
+                code, name, postcode, area, locality_code, locality_name, contract, status,
+                registered, weighted, as_of,
+            ) in connection.execute(REGISTER_QUERY)
+        ]  # fmt: skip
         return StoredRegister(StoredUser(user[0], user[1], user[2]), rows)
     except sqlite3.Error:  # not a database, no such table, locked past the timeout: full open
         return None
