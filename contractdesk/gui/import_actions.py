@@ -32,10 +32,12 @@ class ImportActions(QObject):
 
     The import services load when an import is chosen, not at start-up. Until the window's
     workspace is open (start-up paints from a `RegisterSnapshot` first) only the user's role
-    is read here; the window opens the workspace before any input reaches these actions.
+    is read here; an import chosen before then asks for it (`workspace_requested`).
     """
 
     data_changed = Signal(object)  # frozenset[str] of what an import changed
+    # Chosen while there is only a snapshot: the window opens the database (set_workspace).
+    workspace_requested = Signal()
 
     def __init__(self, workspace: Workspace | RegisterSnapshot, parent: QWidget) -> None:
         super().__init__(parent)
@@ -66,22 +68,25 @@ class ImportActions(QObject):
         self.list_sizes_action.triggered.connect(self._on_list_sizes_triggered)
         self.payments_action.triggered.connect(self._on_payments_triggered)
 
-    def _areas(self) -> list[str]:
-        """Imports keep to the areas already in the register; an empty one takes them all."""
-        from contractdesk.services.practices import areas_in_register
-
-        return areas_in_register(self._workspace)
+    def _open_workspace(self) -> Workspace | None:
+        """The open database (asked for if there is only a snapshot); None if it will not open
+        (the window has said why)."""
+        if isinstance(self._workspace, RegisterSnapshot):
+            self.workspace_requested.emit()
+        return self._workspace if isinstance(self._workspace, Workspace) else None
 
     def _scope(self, areas: list[str]) -> str:
         return f" — only {', '.join(areas)}" if areas else " — all areas"
 
     def _on_practices_triggered(self) -> None:
-        areas = self._areas()
+        workspace = self._open_workspace()
+        if workspace is None:
+            return
+        areas = _areas(workspace)
         path = self._choose_file("Import practices: the ODS epraccur file" + self._scope(areas))
         if path is not None:
             from contractdesk.services.practice_import import import_practices
 
-            workspace = self._workspace
             self._run(
                 "practices",
                 lambda progress: [import_practices(workspace, path, areas, progress=progress)],
@@ -89,14 +94,16 @@ class ImportActions(QObject):
             )
 
     def _on_list_sizes_triggered(self) -> None:
-        areas = self._areas()
+        workspace = self._open_workspace()
+        if workspace is None:
+            return
+        areas = _areas(workspace)
         path = self._choose_file(
             "Import list sizes: patients registered at a GP practice" + self._scope(areas)
         )
         if path is not None:
             from contractdesk.services.list_size_import import import_list_sizes
 
-            workspace = self._workspace
             self._run(
                 "list sizes",
                 lambda progress: [import_list_sizes(workspace, path, areas, progress=progress)],
@@ -104,7 +111,10 @@ class ImportActions(QObject):
             )
 
     def _on_payments_triggered(self) -> None:
-        areas = self._areas()
+        workspace = self._open_workspace()
+        if workspace is None:
+            return
+        areas = _areas(workspace)
         names, _filter = QFileDialog.getOpenFileNames(
             self._parent_widget,
             "Import payments: NHS Payments to General Practice (one file per year)"
@@ -117,7 +127,6 @@ class ImportActions(QObject):
 
             paths = [Path(name) for name in names]
             _remember_folder(paths[0])
-            workspace = self._workspace
             self._run(
                 "payments",
                 lambda progress: import_payments(workspace, paths, areas, progress=progress),
@@ -160,6 +169,13 @@ class ImportActions(QObject):
             self._show_report(what, error.reports, rejected=True)
         else:
             self.message_box = show_message(self._parent_widget, str(error), f"Import {what}")
+
+
+def _areas(workspace: Workspace) -> list[str]:
+    """Imports keep to the areas already in the register; an empty one takes them all."""
+    from contractdesk.services.practices import areas_in_register
+
+    return areas_in_register(workspace)
 
 
 def _last_folder() -> str:

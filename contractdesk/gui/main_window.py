@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QByteArray,
-    QCoreApplication,
     QEvent,
     QObject,
     QSettings,
@@ -43,25 +42,15 @@ NAVIGATION_WIDTH = 170
 REGISTER_DATA = frozenset({"practices", "list_sizes", "payments"})
 # How long closing the window waits for a cancelled background operation to roll back.
 CLOSE_WAIT_SECONDS = 30
-# The user's input that may need the database: it waits for the workspace to open first.
-INPUT_EVENTS = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.KeyPress,
-        QEvent.Type.ShortcutOverride,
-        QEvent.Type.Shortcut,
-        QEvent.Type.ContextMenu,
-    }
-)
 
 
 class MainWindow(QMainWindow):
     """The main window on an open workspace, or at start-up on a `RegisterSnapshot`.
 
     From a snapshot the window paints the register at once and opens the workspace itself
-    right after that first paint (or before the first input, should any come sooner), then
-    says `database_opened`; if the database cannot be opened it says `database_open_failed`.
+    right after that first paint (or sooner, when a practice or an import is opened before
+    then), then says `database_opened`; if the database cannot be opened it says
+    `database_open_failed`.
     """
 
     database_opened = Signal()
@@ -204,6 +193,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._on_section_changed)
+        self.practice_register.workspace_requested.connect(self.open_pending_workspace)
+        self.import_actions.workspace_requested.connect(self.open_pending_workspace)
         self.quit_action.triggered.connect(self._on_quit_triggered)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.database_actions.workspace_opened.connect(self._on_workspace_opened)
@@ -296,32 +287,22 @@ class MainWindow(QMainWindow):
 
 class _StartupWatch(QObject):
     """For a window started from a snapshot: opens its workspace just after the register's
-    first paint, or at the first input if that comes sooner (the input then goes on to a window
-    whose database is open; if it cannot be opened, the input goes nowhere)."""
+    first paint (not inside it: the first frame reaches the screen before the open)."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self._window = window
         self._viewport = window.practice_register.ui.practice_table.viewport()
-        # Not inside the paint itself: the first frame reaches the screen before the open.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(window.open_pending_workspace)
-        self._application = QCoreApplication.instance()
-        if self._application is not None:
-            self._application.installEventFilter(self)
+        self._viewport.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in INPUT_EVENTS:
-            return not self._window.open_pending_workspace()
-        if kind == QEvent.Type.Paint and watched is self._viewport and not self._timer.isActive():
+        if event.type() == QEvent.Type.Paint and not self._timer.isActive():
             self._timer.start()
         return False
 
     def stop(self) -> None:
         self._timer.stop()
-        if self._application is not None:
-            self._application.removeEventFilter(self)
-            self._application = None
+        self._viewport.removeEventFilter(self)

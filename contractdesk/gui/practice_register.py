@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHeaderView, QWidget
 
 from contractdesk.domain.practice import ContractType, PracticeStatus
@@ -31,6 +31,10 @@ COLUMN_PADDING = 24
 RESIZE_SAMPLE_ROWS = 60
 # Per-user: the register's column widths, order and sort (QByteArray from saveState()).
 HEADER_STATE_SETTING = "practice_register/header_state"
+# A header change is saved once the header has kept still this long (a drag resizes a column
+# many times a second, and the first layout of the page resizes the stretched one), or when
+# the page is hidden (the window closes, or another database replaces the page).
+HEADER_SAVE_DELAY_MS = 1000
 
 
 class PracticeRegisterPage(QWidget):
@@ -38,10 +42,12 @@ class PracticeRegisterPage(QWidget):
 
     At start-up it may be given a `RegisterSnapshot` instead of a workspace: it shows the
     snapshot's rows, and its window hands it the workspace (`set_workspace`) once the database
-    is open, before any input reaches it.
+    is open, or at once when the page asks for it (`workspace_requested`) to open a practice.
     """
 
     practice_saved = Signal(str)
+    # A practice is to be opened while there is only a snapshot: the window opens the database.
+    workspace_requested = Signal()
 
     def __init__(
         self, workspace: Workspace | RegisterSnapshot, parent: QWidget | None = None
@@ -56,6 +62,9 @@ class PracticeRegisterPage(QWidget):
         self.model = PracticeTableModel(self)
         self.proxy = PracticeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self._header_save_timer = QTimer(self)
+        self._header_save_timer.setSingleShot(True)
+        self._header_save_timer.setInterval(HEADER_SAVE_DELAY_MS)
         self._search_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         self._new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
         self._new_shortcut.setEnabled(self._can_edit)
@@ -116,8 +125,14 @@ class PracticeRegisterPage(QWidget):
             self.ui.practice_table.setCurrentIndex(index)
             self.ui.practice_table.scrollTo(index)
 
-    def open_practice(self, ods_code: str | None) -> PracticeEditor:
-        """Open the editor on this practice, or on a new one for None; it is window-modal."""
+    def open_practice(self, ods_code: str | None) -> PracticeEditor | None:
+        """Open the editor on this practice, or on a new one for None; it is window-modal.
+
+        None if the database will not open (the window has said why)."""
+        if isinstance(self._workspace, RegisterSnapshot):
+            self.workspace_requested.emit()  # the window calls set_workspace, or cannot
+        if not isinstance(self._workspace, Workspace):
+            return None
         from contractdesk.gui.practice_editor import PracticeEditor
 
         editor = PracticeEditor(self._workspace, ods_code, self)
@@ -190,6 +205,7 @@ class PracticeRegisterPage(QWidget):
         header.sectionResized.connect(self._on_header_changed)
         header.sectionMoved.connect(self._on_header_changed)
         header.sortIndicatorChanged.connect(self._on_header_changed)
+        self._header_save_timer.timeout.connect(self._on_header_settled)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -233,8 +249,17 @@ class PracticeRegisterPage(QWidget):
         self.editor = None
 
     def _on_header_changed(self, *_signal_arguments: Any) -> None:
+        self._header_save_timer.start()
+
+    def _on_header_settled(self) -> None:
         header = self.ui.practice_table.horizontalHeader()
         QSettings().setValue(HEADER_STATE_SETTING, header.saveState())
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        if self._header_save_timer.isActive():
+            self._header_save_timer.stop()
+            self._on_header_settled()
+        super().hideEvent(event)
 
     def _update_count(self, *_signal_arguments: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -5,8 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 
 from contractdesk.domain.roles import Role
 from contractdesk.errors import DatabaseUnavailable
@@ -78,13 +78,33 @@ def test_the_database_opens_after_the_first_paint_then_a_practice_can_be_edited(
     assert window.database_actions.backup_action.isEnabled()
 
 
-def test_input_before_the_first_paint_opens_the_database_first(start):
+def test_opening_a_practice_before_the_database_has_opened_opens_it_first(start):
+    window = start()
+    window.show()  # not painted yet: Enter typed ahead would come now
+    editor = window.practice_register.open_practice("C87005")
+    assert window.is_database_open
+    assert editor is not None and editor.ods_code == "C87005"
+    editor.close()
+
+
+def test_an_import_chosen_before_the_database_has_opened_opens_it_first(start, monkeypatch):
+    window = start()
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *arguments, **_: asked.append(1) or ("", "")
+    )
+    window.import_actions.practices_action.trigger()
+    assert window.is_database_open
+    assert asked == [1]
+
+
+def test_typing_in_the_search_box_needs_no_database(start):
     window = start()
     window.show()
     search = window.practice_register.ui.search_edit
-    QTest.keyClick(search, Qt.Key.Key_C)
-    assert window.is_database_open
-    assert search.text() == "c"
+    QTest.keyClicks(search, "rother")
+    assert not window.is_database_open
+    assert window.practice_register.proxy.rowCount() < DEMO_PRACTICES
 
 
 def test_asking_for_the_workspace_opens_it(start):
@@ -136,6 +156,7 @@ def test_a_database_that_will_not_open_is_said(qtbot, start, monkeypatch):
     assert not window.is_database_open
     with pytest.raises(DatabaseUnavailable):
         _ = window.workspace
+    assert window.practice_register.open_practice("C87005") is None
 
 
 START_UP = """
