@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QByteArray,
-    QEvent,
-    QObject,
-    QSettings,
-    Qt,
-    QTimer,
-    Signal,
-)
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -23,13 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.errors import DatabaseUnavailable, KnownError
-from contractdesk.gui.about_dialog import AboutDialog
 from contractdesk.gui.database_actions import DatabaseActions
 from contractdesk.gui.icons import app_icon, section_icon
 from contractdesk.gui.import_actions import ImportActions
 from contractdesk.gui.practice_register import PracticeRegisterPage
 from contractdesk.services.register_snapshot import RegisterSnapshot
 from contractdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:  # loaded when asked for, not at start-up
+    from contractdesk.gui.about_dialog import AboutDialog
 
 # Per-user window state (QSettings), declared once here with what they hold.
 GEOMETRY_SETTING = "main_window/geometry"  # QByteArray from saveGeometry()
@@ -236,6 +232,8 @@ class MainWindow(QMainWindow):
         self.about_dialog().exec()
 
     def about_dialog(self) -> AboutDialog:
+        from contractdesk.gui.about_dialog import AboutDialog
+
         return AboutDialog(self._description, self)
 
     def _restore_window_state(self) -> None:
