@@ -95,7 +95,7 @@ def main() -> None:
         f"{keystroke:.1f} ms  ({best_app['rows_after_keystroke']} rows left)"
     )
     print(
-        f"{'resident memory with the register open (max of runs)':58} "
+        f"{'resident memory, register shown, database open (max)':58} "
         f"{max(r['rss_mb'] for r in app):.0f} MB"
     )
     heavy = best_app["heavy_modules"] + (["sqlalchemy"] if best_app["sqlalchemy_at_paint"] else [])
