@@ -8,7 +8,6 @@ from contractdesk.app_paths import default_demo_database_path
 from contractdesk.domain.identifiers import is_commissioner_code
 from contractdesk.errors import BadInput
 from contractdesk.services.workspace import Workspace, open_workspace
-from contractdesk.store.engine import require_existing_file, resolve_database_url
 
 
 def database_argument(arguments: argparse.Namespace) -> str | None:
@@ -23,6 +22,9 @@ def database_argument(arguments: argparse.Namespace) -> str | None:
 def open_from(arguments: argparse.Namespace, *, must_exist: bool = False) -> Workspace:
     """Open the database the arguments name. Commands that only read pass `must_exist`, so a
     mistyped path is an error rather than a new, empty database."""
+    # Here, not at the top: the desktop app's start-up uses this module without SQLAlchemy.
+    from contractdesk.store.engine import require_existing_file, resolve_database_url
+
     database = database_argument(arguments)
     if must_exist:
         require_existing_file(resolve_database_url(database))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from contractdesk.app_paths import backup_dir, data_dir
 from contractdesk.gui.background import BackgroundOp, show_message
-from contractdesk.services.database_admin import backup_database
+from contractdesk.services.register_snapshot import RegisterSnapshot
 from contractdesk.services.workspace import Workspace, open_workspace
 
 DATABASE_FILTER = "ContractDesk databases (*.sqlite *.db);;All files (*)"
@@ -26,7 +26,7 @@ class DatabaseActions(QObject):
 
     workspace_opened = Signal(object)  # the new Workspace; the receiver owns it from then on
 
-    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
+    def __init__(self, workspace: Workspace | RegisterSnapshot, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent_widget = parent
         self._workspace = workspace
@@ -39,7 +39,8 @@ class DatabaseActions(QObject):
         self._connect_signals()
         self.set_workspace(workspace)
 
-    def set_workspace(self, workspace: Workspace) -> None:
+    def set_workspace(self, workspace: Workspace | RegisterSnapshot) -> None:
+        """The database these actions start from (a start-up snapshot of it will do)."""
         self._workspace = workspace
         self.backup_action.setEnabled(workspace.is_sqlite)
         self.backup_action.setToolTip(
@@ -103,6 +104,8 @@ class DatabaseActions(QObject):
         )
         if not name:
             return
+        from contractdesk.services.database_admin import backup_database  # not at start-up
+
         database = str(source)
         op = BackgroundOp(
             self._parent_widget,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,12 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from contractdesk.gui.about_dialog import AboutDialog
+from contractdesk.errors import DatabaseUnavailable, KnownError
 from contractdesk.gui.database_actions import DatabaseActions
 from contractdesk.gui.icons import app_icon, section_icon
 from contractdesk.gui.import_actions import ImportActions
 from contractdesk.gui.practice_register import PracticeRegisterPage
+from contractdesk.services.register_snapshot import RegisterSnapshot
 from contractdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:  # loaded when asked for, not at start-up
+    from contractdesk.gui.about_dialog import AboutDialog
 
 # Per-user window state (QSettings), declared once here with what they hold.
 GEOMETRY_SETTING = "main_window/geometry"  # QByteArray from saveGeometry()
@@ -63,14 +68,37 @@ CLOSE_WAIT_SECONDS = 30
 
 
 class MainWindow(QMainWindow):
+    """The main window on an open workspace, or at start-up on a `RegisterSnapshot`.
+
+    From a snapshot the window paints the register at once and opens the workspace itself
+    right after that first paint (or sooner, when a practice or an import is opened before
+    then), then says `database_opened`; if the database cannot be opened it says
+    `database_open_failed`.
+    """
+
+    database_opened = Signal()
+    database_open_failed = Signal(object)  # the KnownError
+
     def __init__(
-        self, workspace: Workspace, parent: QWidget | None = None, *, section: str | None = None
+        self,
+        workspace: Workspace | RegisterSnapshot,
+        parent: QWidget | None = None,
+        *,
+        section: str | None = None,
     ) -> None:
         """`section`: the section to open on instead of the one last shown (the start-up
         benchmark opens on the register it measures)."""
         super().__init__(parent)
-        self._workspace = workspace
         self._first_section = section
+        self._workspace: Workspace | None = None
+        self._snapshot: RegisterSnapshot | None = None
+        if isinstance(workspace, RegisterSnapshot):
+            self._snapshot = workspace
+        else:
+            self._workspace = workspace
+        self._startup_watch: _StartupWatch | None = None
+        self._window_ready = False  # True once built: a section shown later may open the database
+        self._description = ""
         self.setWindowIcon(app_icon())
         self.navigation = QListWidget()
         self.pages = QStackedWidget()
@@ -92,17 +120,71 @@ class MainWindow(QMainWindow):
         self._show_workspace()
         self._connect_signals()
         self._restore_window_state()
+        if self._snapshot is not None:
+            self._startup_watch = _StartupWatch(self, self._first_painted_widget())
 
     @property
     def workspace(self) -> Workspace:
-        """The open database; the window owns it and closes it when it switches to another."""
+        """The open database; the window owns it and closes it when it switches to another.
+
+        A window started from a snapshot opens it here if it has not yet."""
+        if self._workspace is None and not self.open_pending_workspace():
+            raise DatabaseUnavailable("The database could not be opened.")
+        assert self._workspace is not None
         return self._workspace
+
+    @property
+    def is_database_open(self) -> bool:
+        return self._workspace is not None
+
+    def open_pending_workspace(self) -> bool:
+        """Open the database a start-up snapshot came from, once; False if it cannot be."""
+        if self._workspace is not None:
+            return True
+        snapshot, self._snapshot = self._snapshot, None
+        self._stop_startup_watch()
+        if snapshot is None:  # it failed already, or the window closed first
+            return False
+        try:
+            workspace = snapshot.open_workspace()
+        except KnownError as error:
+            self.database_open_failed.emit(error)
+            return False
+        self._workspace = workspace
+        self.practice_register.set_workspace(workspace)
+        self.database_actions.set_workspace(workspace)
+        self.import_actions.set_workspace(workspace)
+        self._show_workspace()
+        self._show_section(self._current_section_key())  # a section waiting for it is built
+        self.database_opened.emit()
+        return True
+
+    def close_workspace(self) -> None:
+        """Close the open database (and give up opening one still pending)."""
+        self._snapshot = None
+        self._stop_startup_watch()
+        if self._workspace is not None:
+            self._workspace.close()
+
+    def _first_painted_widget(self) -> QWidget:
+        """What the first frame paints last: the register's rows, or a section's placeholder."""
+        if self.pages.currentWidget() is self.practice_register:
+            return self.practice_register.ui.practice_table.viewport()
+        return self.pages.currentWidget()
+
+    def _stop_startup_watch(self) -> None:
+        if self._startup_watch is not None:
+            self._startup_watch.stop()
+            self._startup_watch = None
 
     def section_page(self, key: str) -> QWidget:
         """The page of section `key`, built (and its module imported) on first use."""
         if key == "practices":
             return self.practice_register
         if key not in self.section_pages:
+            if self._workspace is None and not self._window_ready:
+                # Started from a snapshot: the page is built once the database is open.
+                return self.pages.widget(self._section_keys.index(key))
             self._build_section(key)
         return self.section_pages[key]
 
@@ -113,12 +195,12 @@ class MainWindow(QMainWindow):
     def _add_sections(self) -> None:
         leading = [s for key in LEADING_SECTIONS for s in LAZY_SECTIONS if s[1] == key]
         for title, key, _module, _page_class in leading:
-            self._add_section(title, key, QWidget())  # a placeholder until first shown
+            self._add_section(title, key, _placeholder())
         self._add_section("Practices", "practices", self.practice_register)
         self.practice_register.practice_saved.connect(self._on_practice_saved)
         for title, key, _module, _page_class in LAZY_SECTIONS:
             if key not in LEADING_SECTIONS:
-                self._add_section(title, key, QWidget())  # a placeholder until first shown
+                self._add_section(title, key, _placeholder())
 
     def _add_section(self, title: str, key: str, page: QWidget) -> None:
         QListWidgetItem(section_icon(key), title, self.navigation)
@@ -143,7 +225,9 @@ class MainWindow(QMainWindow):
             page.item_opened.connect(self._on_dashboard_item_opened)
 
     def _show_workspace(self) -> None:
-        workspace = self._workspace
+        workspace = self._workspace or self._snapshot
+        assert workspace is not None
+        self._description = workspace.description
         self.setWindowTitle(f"ContractDesk — {workspace.description}")
         self.database_label.setText(workspace.description)
         self.user_label.setText(
@@ -152,11 +236,7 @@ class MainWindow(QMainWindow):
 
     def _set_up_central_area(self) -> None:
         self.navigation.setObjectName("navigation")
-        # Wide enough for the longest section title, so none is cut off or scrolls.
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigation.setMinimumWidth(
-            max(120, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
-        )
+        self.navigation.setMinimumWidth(120)
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(0, 0)
@@ -195,10 +275,15 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.navigation.currentRowChanged.connect(self._on_section_changed)
+        self._connect_register_signals()
+        self.import_actions.workspace_requested.connect(self.open_pending_workspace)
         self.quit_action.triggered.connect(self._on_quit_triggered)
         self.about_action.triggered.connect(self._on_about_triggered)
         self.database_actions.workspace_opened.connect(self._on_workspace_opened)
         self.import_actions.data_changed.connect(self._on_data_changed)
+
+    def _connect_register_signals(self) -> None:
+        self.practice_register.workspace_requested.connect(self.open_pending_workspace)
 
     def _on_section_changed(self, row: int) -> None:
         if row >= 0:
@@ -208,6 +293,8 @@ class MainWindow(QMainWindow):
     def _on_workspace_opened(self, workspace: Workspace) -> None:
         """Switch to another database: new pages on it, then close the old one."""
         previous, self._workspace = self._workspace, workspace
+        self._snapshot = None  # (only ever set before the first database is open)
+        self._stop_startup_watch()
         section = self._current_section_key()
         self.navigation.clear()
         self._section_keys.clear()
@@ -218,11 +305,13 @@ class MainWindow(QMainWindow):
         self.section_pages.clear()
         self.practice_register = PracticeRegisterPage(workspace)
         self._add_sections()
+        self._connect_register_signals()
         self._show_section(section)
         self.database_actions.set_workspace(workspace)
         self.import_actions.set_workspace(workspace)
         self._show_workspace()
-        previous.close()
+        if previous is not None:
+            previous.close()
 
     def _on_data_changed(self, changes: frozenset[str]) -> None:
         """Each view that shows what changed reads it again (the page that made the change
@@ -263,12 +352,15 @@ class MainWindow(QMainWindow):
         self.about_dialog().exec()
 
     def about_dialog(self) -> AboutDialog:
-        return AboutDialog(self._workspace.description, self)
+        from contractdesk.gui.about_dialog import AboutDialog
+
+        return AboutDialog(self._description, self)
 
     def _restore_window_state(self) -> None:
         settings = QSettings()
         section = self._first_section or settings.value(SECTION_SETTING)
         self._show_section(section if isinstance(section, str) else "")
+        self._window_ready = True
         geometry = settings.value(GEOMETRY_SETTING)
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self._resize_to_default()
@@ -298,6 +390,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Closed before the database opened: it need not open now.
+        self._snapshot = None
+        self._stop_startup_watch()
         # An import still running is cancelled and rolled back before the database closes.
         for op in (self.import_actions.current_op, self.database_actions.current_op):
             if op is not None and op.is_running:
@@ -308,3 +403,33 @@ class MainWindow(QMainWindow):
         settings.setValue(SPLITTER_SETTING, self.splitter.saveState())
         settings.setValue(SECTION_SETTING, self._current_section_key())
         super().closeEvent(event)
+
+
+def _placeholder() -> QWidget:
+    """Stands in for a section until it is first shown (and the database is open)."""
+    label = QLabel("Opening the database…")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+class _StartupWatch(QObject):
+    """For a window started from a snapshot: opens its workspace just after the register's
+    first paint (not inside it: the first frame reaches the screen before the open)."""
+
+    def __init__(self, window: MainWindow, painted: QWidget) -> None:
+        super().__init__(window)
+        self._viewport = painted
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(window.open_pending_workspace)
+        self._viewport.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self._timer.isActive():
+            self._timer.start()
+        return False
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._viewport.removeEventFilter(self)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from contractdesk.gui.practice_table_model import SORT_ROLE, PracticeTableModel
-from contractdesk.services.practices import PracticeSummary
+from contractdesk.services.practice_summary import PracticeSummary
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +22,10 @@ class PracticeFilterProxy(QSortFilterProxyModel):
         self._contract_type: str | None = None
         self._status: str | None = None
         self._locality: str | None = None
+        self._filtering = False  # whether any filter is set
+        # Which rows pass, and the model's row list that was worked out for.
+        self._accepted: list[bool] = []
+        self._accepted_rows: Sequence[PracticeSummary] | None = None
         self.setSortRole(SORT_ROLE)
         # The source model keeps its rows sorted (see PracticeTableModel.sort); this proxy
         # only filters, so it never calls back into Python per comparison.
@@ -54,20 +59,33 @@ class PracticeFilterProxy(QSortFilterProxyModel):
             return
         self.beginFilterChange()
         setattr(self, attribute, value)
+        self._filtering = any(
+            (self._search_text, self._contract_type, self._status, self._locality)
+        )
+        self._accepted_rows = None
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        # Qt asks row by row, calling into Python each time: the answers for every row are
+        # worked out once per filter change (or change of rows) and only looked up here.
+        if not self._filtering:
+            return True
         model = self.sourceModel()
         if not isinstance(model, PracticeTableModel):
             return True
-        # The search key is made once per row when the rows are loaded; only `in` runs here.
-        if self._search_text and self._search_text not in model.search_key(source_row):
-            return False
-        return self._accepts(model.practice_at(source_row))
+        if self._accepted_rows is not model.rows:
+            self._accepted = self._accepted_by_row(model)
+            self._accepted_rows = model.rows
+        return self._accepted[source_row]
 
-    def _accepts(self, practice: PracticeSummary) -> bool:
-        if self._contract_type is not None and practice.contract_type != self._contract_type:
-            return False
-        if self._status is not None and practice.status != self._status:
-            return False
-        return self._locality is None or practice.locality_name == self._locality
+    def _accepted_by_row(self, model: PracticeTableModel) -> list[bool]:
+        """For each row of the model, whether it passes every filter."""
+        search_text, contract_type = self._search_text, self._contract_type
+        status, locality = self._status, self._locality
+        return [
+            (not search_text or search_text in key)
+            and (contract_type is None or practice.contract_type == contract_type)
+            and (status is None or practice.status == status)
+            and (locality is None or practice.locality_name == locality)
+            for practice, key in zip(model.rows, model.search_keys(), strict=True)
+        ]

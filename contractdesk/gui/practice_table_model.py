@@ -17,7 +17,7 @@ from contractdesk.gui.compliance_text import (
     needs_attention,
 )
 from contractdesk.gui.row_table_model import SORT_ROLE, RowTableModel
-from contractdesk.services.practices import PracticeSummary
+from contractdesk.services.practice_summary import PracticeSummary
 
 if TYPE_CHECKING:  # the domain type is only named in annotations
     from contractdesk.domain.whole_contract import Compliance
@@ -45,6 +45,7 @@ COLUMN_TITLES = (
 ATTENTION_FILL = QBrush(QColor("#f7d4d7"))
 ATTENTION_TEXT = QBrush(QColor("#1b1b1b"))
 NUMBER_COLUMNS = frozenset({REGISTERED_COLUMN, WEIGHTED_COLUMN})
+CODE_ORDER = (ODS_CODE_COLUMN, Qt.SortOrder.AscendingOrder)
 
 
 class PracticeTableModel(RowTableModel[PracticeSummary]):
@@ -53,7 +54,8 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMN_TITLES, NUMBER_COLUMNS, parent)
         self._search_keys: list[str] = []
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        # The order the rows are in. The register service returns them in code order.
+        self._sort: tuple[int, Qt.SortOrder] = CODE_ORDER
         # Whole-contract compliance by ODS code: filled after the register is on screen.
         self._compliance: dict[str, Compliance] | None = None
         self._compliance_year: FinancialYear | None = None
@@ -61,24 +63,31 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
 
     def set_rows(self, rows: Sequence[PracticeSummary]) -> None:
         self.beginResetModel()
-        # The register service returns rows in code order, the default sort: no re-sort then.
-        already_in_order = self._sort in (None, (ODS_CODE_COLUMN, Qt.SortOrder.AscendingOrder))
+        already_in_order = self._sort == CODE_ORDER
         self._rows = list(rows) if already_in_order else self._sorted(rows, *self._sort)
         self._search_keys = []
         self.endResetModel()
 
-    def search_key(self, row: int) -> str:
-        """Code, name, postcode and locality, case-folded, for the search box to match."""
+    @property
+    def rows(self) -> Sequence[PracticeSummary]:
+        """The rows in their current order (a new list whenever they change)."""
+        return self._rows
+
+    def search_keys(self) -> list[str]:
+        """Per row: code, name, postcode and locality, case-folded, for the search box."""
         if not self._search_keys:  # made on the first search, not at start-up
             self._search_keys = [_search_key(practice) for practice in self._rows]
-        return self._search_keys[row]
+        return self._search_keys
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Reorder the rows in Python: one key per row, numbers as numbers, blanks last in
         either direction. (A proxy's lessThan called back from C++ per comparison took a
         second on all England.)"""
+        # Already in this order (a restored header asks for it again at start-up): nothing
+        # moves, and a layout change would have the proxy filter every row once more.
+        unchanged = (column, order) == self._sort
         self._sort = (column, order)
-        if column < 0 or not self._rows:
+        if column < 0 or not self._rows or unchanged:
             return
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
@@ -190,8 +199,10 @@ def _raw_value(practice: PracticeSummary, column: int) -> Any:
 
 
 def _search_key(practice: PracticeSummary) -> str:
-    fields = (practice.ods_code, practice.name, practice.postcode, practice.locality_name)
-    return "\x00".join(field or "" for field in fields).casefold()
+    return (
+        f"{practice.ods_code}\x00{practice.name}\x00"
+        f"{practice.postcode or ''}\x00{practice.locality_name or ''}"
+    ).casefold()
 
 
 def _sorted(

@@ -17,6 +17,7 @@ from contractdesk.domain.practice_rules import practice_field_errors
 from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput, ConflictError, NotFound
 from contractdesk.services.audit import record_change
+from contractdesk.services.practice_summary import PracticeSummary
 from contractdesk.services.reference_data import require_known_areas
 from contractdesk.services.workspace import Workspace
 from contractdesk.store.models import CommissionerArea, ListSize, Locality, Practice
@@ -41,23 +42,6 @@ EDITABLE_FIELDS = (
     "contract_end",
     "dispensing",
 )
-
-
-@dataclass(frozen=True)
-class PracticeSummary:
-    """A row of the practice register."""
-
-    ods_code: str
-    name: str
-    postcode: str | None
-    area_code: str | None
-    locality_code: str | None
-    locality_name: str | None
-    contract_type: str
-    status: str
-    registered_patients: Decimal | None
-    weighted_patients: Decimal | None
-    list_size_date: date | None
 
 
 @dataclass(frozen=True)
@@ -115,8 +99,9 @@ def list_practices(
 ) -> list[PracticeSummary]:
     """Every practice with its latest list sizes, in code order (the register's rows).
 
-    Built on the tables rather than the mapped classes: it runs at start-up on thousands of
-    rows, and Core skips the ORM's per-row bookkeeping.
+    Built on the tables rather than the mapped classes: it runs on thousands of rows, and Core
+    skips the ORM's per-row bookkeeping. Start-up reads the same rows without SQLAlchemy
+    (`store.register_snapshot`, the same query): a change here is a change there.
     """
     practice, area, locality = _PRACTICE, _AREA, _LOCALITY
     query = (

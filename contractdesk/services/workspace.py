@@ -1,22 +1,23 @@
-"""An open database and the user signed in to it: what every service is called with."""
+"""An open database and the user signed in to it: what every service is called with.
+
+Importing this module costs nothing beyond the standard library: the desktop app names these
+types at start-up, before SQLAlchemy is loaded (see `register_snapshot`). The store is imported
+when a database is actually opened.
+"""
 
 from __future__ import annotations
 
 import getpass
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import Engine, func, select, text
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from contractdesk.domain.roles import Role
 from contractdesk.errors import DatabaseUnavailable, PermissionDenied
-from contractdesk.services.audit import record_change
-from contractdesk.store.engine import describe, make_engine, resolve_database_url, sqlite_path
-from contractdesk.store.errors import plain_database_errors
-from contractdesk.store.migrate import ensure_schema
-from contractdesk.store.models import AppUser
-from contractdesk.store.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Workspace:
 
     @property
     def description(self) -> str:
+        from contractdesk.store.engine import describe
+
         return describe(self.url)
 
     @property
@@ -56,6 +59,10 @@ class Workspace:
 
 def open_workspace(db: str | None = None, login: str | None = None) -> Workspace:
     """Open (and on SQLite, upgrade after a backup) the database, and sign the user in."""
+    from contractdesk.store.engine import make_engine, resolve_database_url, sqlite_path
+    from contractdesk.store.errors import plain_database_errors
+    from contractdesk.store.migrate import ensure_schema
+
     url = resolve_database_url(db)
     path = sqlite_path(url)
     if path is not None and not path.parent.exists():
@@ -80,6 +87,12 @@ def default_login() -> str:
 
 def sign_in(engine: Engine, login: str) -> SignedInUser:
     """The first user of a new database is its admin; a newcomer later starts as a viewer."""
+    from sqlalchemy import func, select, text
+
+    from contractdesk.services.audit import record_change
+    from contractdesk.store.models import AppUser
+    from contractdesk.store.unit_of_work import unit_of_work
+
     with unit_of_work(engine, write=True) as session:
         if engine.dialect.name == "postgresql":
             # Two first sign-ins at once must not both find no users and both become admin.

@@ -6,18 +6,19 @@ busy timeout on every connection. PostgreSQL is named by a `postgresql+psycopg:/
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from contractdesk.app_paths import default_database_path
 from contractdesk.errors import BadInput, DatabaseUnavailable
+from contractdesk.store.database_location import (
+    BUSY_TIMEOUT_MS,
+    database_setting,
+    sqlite_file_named,
+)
 
-DATABASE_URL_VARIABLE = "CONTRACTDESK_DATABASE_URL"
-BUSY_TIMEOUT_MS = 10_000
 # Execution option that makes a SQLite transaction take the write lock at BEGIN, so two writers
 # queue on the busy timeout instead of one failing half-way.
 WRITE_OPTION = "contractdesk_write"
@@ -28,9 +29,9 @@ def resolve_database_url(db: str | None) -> URL:
 
     A value with `://` is a SQLAlchemy URL; anything else is a path to a SQLite file.
     """
-    value = db or os.environ.get(DATABASE_URL_VARIABLE) or str(default_database_path())
-    if "://" not in value:
-        path = Path(value).expanduser().resolve()
+    value = database_setting(db)
+    path = sqlite_file_named(value)
+    if path is not None:
         return URL.create("sqlite+pysqlite", database=str(path))
     try:
         url = make_url(value)

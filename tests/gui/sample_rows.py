@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from contractdesk.services.practices import PracticeSummary
+from contractdesk.services.practice_summary import PracticeSummary
 
 EXAMPLE = PracticeSummary(
     ods_code="C87003",

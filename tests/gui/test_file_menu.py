@@ -10,12 +10,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from sqlalchemy.engine import make_url
 
-from contractdesk.gui import import_actions
 from contractdesk.gui.database_actions import POSTGRESQL_BACKUP_TOOLTIP, DatabaseActions
 from contractdesk.gui.import_actions import VIEWER_TOOLTIP
 from contractdesk.gui.main_window import SECTION_SETTING, MainWindow
 from contractdesk.importers.progress import WRITING
 from contractdesk.resources import resource_path
+from contractdesk.services import practice_import
 from contractdesk.services.workspace import open_workspace
 from tests.helpers import copy_with_line_changed, database_snapshot
 
@@ -88,7 +88,7 @@ def test_import_cancel_mid_write_leaves_the_database_unchanged_and_the_ui_respon
 ):
     """The worker is held inside its write transaction until the officer has cancelled."""
     writing, release = threading.Event(), threading.Event()
-    real_import = import_actions.import_practices
+    real_import = practice_import.import_practices
 
     def held_import(workspace, path, areas=(), progress=None):
         def progress_held_while_writing(done, total, stage):
@@ -99,7 +99,8 @@ def test_import_cancel_mid_write_leaves_the_database_unchanged_and_the_ui_respon
 
         return real_import(workspace, path, areas, progress=progress_held_while_writing)
 
-    monkeypatch.setattr(import_actions, "import_practices", held_import)
+    # The import action loads its service when chosen: patched there, it runs held_import.
+    monkeypatch.setattr(practice_import, "import_practices", held_import)
     before = database_snapshot(demo_workspace)
     _choose_file(monkeypatch, england_epraccur)
     window.import_actions.practices_action.trigger()

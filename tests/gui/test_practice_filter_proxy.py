@@ -63,3 +63,19 @@ def test_filters_combine(proxy):
     proxy.set_contract_type(None)
     proxy.set_status(None)
     assert codes(proxy) == ["B2"]
+
+
+def test_a_filter_holds_through_new_rows_and_a_sort(proxy):
+    """Which rows pass is worked out once per change: new rows or a new order redo it."""
+    proxy.set_contract_type("PMS")
+    proxy.sort(REGISTERED_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert codes(proxy) == ["C3", "D4", "A1"]
+    model = proxy.sourceModel()
+    model.set_rows([*ROWS, replace(EXAMPLE, ods_code="E5", registered_patients=Decimal(1))])
+    assert codes(proxy) == ["C3", "D4", "A1", "E5"]
+    proxy.set_search_text("e5")
+    assert codes(proxy) == ["E5"]
+    model.set_rows(ROWS[:2])
+    assert codes(proxy) == []
+    proxy.set_search_text("")
+    assert codes(proxy) == ["A1"]

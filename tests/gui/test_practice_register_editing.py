@@ -103,3 +103,11 @@ def test_column_widths_are_remembered(qtbot, demo_workspace, page):
     qtbot.addWidget(reopened)
     assert reopened.ui.practice_table.columnWidth(ODS_CODE_COLUMN) == 151
     assert QSettings().contains(HEADER_STATE_SETTING)
+
+
+def test_a_header_change_is_saved_once_it_settles_not_at_every_step(qtbot, page):
+    QSettings().remove(HEADER_STATE_SETTING)  # (whatever showing the page saved)
+    for width in range(100, 160, 10):  # as a drag does
+        page.ui.practice_table.setColumnWidth(ODS_CODE_COLUMN, width)
+    assert not QSettings().contains(HEADER_STATE_SETTING)
+    qtbot.waitUntil(lambda: QSettings().contains(HEADER_STATE_SETTING), timeout=5000)
