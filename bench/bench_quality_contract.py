@@ -138,10 +138,9 @@ def best(runs: int, work) -> tuple[float, object]:  # type: ignore[no-untyped-de
 def show_in_app(matrix) -> float:  # type: ignore[no-untyped-def]
     """Fill the app's sign-up table with the matrix and paint it; seconds taken."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication, QTableView
-
     from contractdesk.gui.signup_filter_proxy import SignupFilterProxy
     from contractdesk.gui.signup_matrix_model import SignupMatrixModel
+    from PySide6.QtWidgets import QApplication, QTableView
 
     application = QApplication.instance() or QApplication(sys.argv)
     started = time.perf_counter()

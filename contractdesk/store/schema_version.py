@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, inspect, text
 
-SCHEMA_HEAD = "0002_quality_contract"
+SCHEMA_HEAD = "0004_kpis"
 # Every revision this code knows, oldest first; a database at any other revision is newer.
-KNOWN_REVISIONS = ("0001_initial", "0002_quality_contract")
+KNOWN_REVISIONS = ("0001_initial", "0002_quality_contract", "0004_kpis")
 VERSION_TABLE = "alembic_version"
 
 
