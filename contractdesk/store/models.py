@@ -309,7 +309,7 @@ class KpiStandard(Versioned, Base):
     )
 
     financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
-    code: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(30))
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(13))
 
@@ -331,7 +331,7 @@ class Kpi(Versioned, Base):
     number: Mapped[int] = mapped_column(Integer, unique=True)
     standard_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("kpi_standard.id"), index=True)
     financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
-    code: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str] = mapped_column(String(30))
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[str] = mapped_column(String(8))
     direction: Mapped[str] = mapped_column(String(6))

@@ -27,7 +27,7 @@ def upgrade() -> None:
     op.create_table(
         "kpi_standard",
         sa.Column("financial_year", sa.String(length=7), nullable=False),
-        sa.Column("code", sa.String(length=20), nullable=False),
+        sa.Column("code", sa.String(length=30), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("kind", sa.String(length=13), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
@@ -45,7 +45,7 @@ def upgrade() -> None:
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("standard_id", sa.Uuid(), nullable=False),
         sa.Column("financial_year", sa.String(length=7), nullable=False),
-        sa.Column("code", sa.String(length=20), nullable=False),
+        sa.Column("code", sa.String(length=30), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("unit", sa.String(length=8), nullable=False),
         sa.Column("direction", sa.String(length=6), nullable=False),

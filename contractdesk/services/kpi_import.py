@@ -1,0 +1,276 @@
+"""`contractdesk kpis import`: KPI measurements from long-form CSV/Excel or the real files.
+
+Every row is read and checked first (the file, then the framework and the register); then all
+of it is written in one transaction, or nothing is. Importing the same file again changes
+nothing. Practices not in the register (or outside --area) are skipped and counted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm import Session
+
+from contractdesk.domain.kpi_period import Period
+from contractdesk.domain.kpi_rules import Unit, rate, to_millionths
+from contractdesk.domain.roles import Role
+from contractdesk.importers.bulk_work import collector_paused
+from contractdesk.importers.kpi_measurements import (
+    MeasurementFormat,
+    MeasurementsResult,
+    read_measurements,
+)
+from contractdesk.importers.progress import CHECKING, SAVING, WRITING, Progress, no_progress
+from contractdesk.importers.report import ImportRejected, ImportReport, RowProblem
+from contractdesk.services.audit import record_change
+from contractdesk.services.reference_data import practice_register_index, require_known_areas
+from contractdesk.services.workspace import Workspace
+from contractdesk.store.bulk import insert_rows
+from contractdesk.store.models import Kpi, KpiMeasurement, KpiPracticeKey, KpiSource
+from contractdesk.store.types import utc_now
+from contractdesk.store.unit_of_work import unit_of_work
+
+NOT_IN_REGISTER = "not in the practice register (import epraccur first)"
+OUTSIDE_AREAS = "outside the requested commissioner areas"
+MEASUREMENT_COLUMNS = (
+    "period",
+    "kpi_number",
+    "practice_number",
+    "value_millionths",
+    "numerator_millionths",
+    "denominator_millionths",
+    "source_number",
+)
+# Per-row changes listed in the audit entry, at most (the counts are always there).
+AUDITED_CHANGES = 2000
+
+
+@dataclass(frozen=True)
+class _Kpi:
+    number: int
+    unit: Unit
+
+
+def import_measurements(
+    workspace: Workspace,
+    path: Path,
+    fmt: MeasurementFormat | str = MeasurementFormat.AUTO,
+    *,
+    period: Period | None = None,
+    areas: Collection[str] = (),
+    progress: Progress = no_progress,
+    demo: bool = False,
+) -> ImportReport:
+    """Import one file of measurements; `progress` may raise `Cancelled` to roll it back.
+    `demo` marks the measurements' source as generated demo data."""
+    workspace.require(Role.OFFICER, "import KPI measurements")
+    with collector_paused():
+        result = read_measurements(Path(path), MeasurementFormat(fmt), period, progress)
+        if result.report.errors:
+            raise ImportRejected([result.report])
+        with unit_of_work(workspace.engine, write=True) as session:
+            require_known_areas(session, areas)
+            progress(0, 1, CHECKING)
+            rows = _resolve(session, result, set(areas))
+            if result.report.errors:
+                raise ImportRejected([result.report])
+            progress(0, 2, WRITING)
+            source_number = _source(session, result.source_name, demo)
+            changes = _write(session, result, rows, source_number)
+            progress(1, 2, WRITING)
+            _audit(session, workspace, result, changes, areas)
+            progress(2, 2, SAVING)
+    return result.report
+
+
+def _resolve(session: Session, result: MeasurementsResult, areas: set[str]) -> list[tuple]:
+    """Each record as (period key, kpi number, practice id, value, numerator, denominator) in
+    millionths, checked against the register and the framework; problems go to the report."""
+    report, name = result.report, result.report.file
+    register = practice_register_index(session)
+    kpis = {
+        (code, year.start_year): _Kpi(number, Unit(unit))
+        for code, year, number, unit in session.execute(
+            select(Kpi.code, Kpi.financial_year, Kpi.number, Kpi.unit)
+        )
+    }
+    unknown_kpi_is_skip = result.unknown_kpi_is_skip
+    seen: dict[tuple, tuple[int, int]] = {}
+    rows = []
+    errors, skipped = report.errors, report.skipped
+    for record in result.records:
+        entry = register.get(record.ods_code)
+        if entry is None or (areas and entry[2] not in areas):
+            reason = NOT_IN_REGISTER if entry is None else OUTSIDE_AREAS
+            skipped.append(RowProblem(name, record.row, "practice code", reason))
+            continue
+        period = record.period
+        kpi = kpis.get((record.kpi_code, period.year.start_year))
+        if kpi is None:
+            problem = RowProblem(
+                name,
+                record.row,
+                record.column,
+                f"KPI {record.kpi_code} is not in the {period.year} framework",
+            )
+            (skipped if unknown_kpi_is_skip else errors).append(problem)
+            continue
+        value = record.value
+        if value is None:
+            try:
+                value = rate(record.numerator, record.denominator, kpi.unit)
+            except ValueError as error:
+                errors.append(RowProblem(name, record.row, record.column, str(error)))
+                continue
+        key = (period.key, kpi.number, entry[0])
+        stored = (
+            to_millionths(value),
+            None if record.numerator is None else to_millionths(record.numerator),
+            None if record.denominator is None else to_millionths(record.denominator),
+        )
+        first = seen.get(key)
+        if first is not None:
+            # The immunisations file repeats a practice that moved PCN, with the same figures.
+            if rows[first[1]][3:] == stored:
+                skipped.append(
+                    RowProblem(name, record.row, record.column, "repeats an earlier row")
+                )
+                continue
+            errors.append(
+                RowProblem(
+                    name,
+                    record.row,
+                    record.column,
+                    f"{record.ods_code} {record.kpi_code} {period} appears twice with "
+                    f"different values (first at row {first[0]})",
+                )
+            )
+            continue
+        seen[key] = (record.row, len(rows))
+        rows.append((*key, *stored))
+    return rows
+
+
+def _source(session: Session, name: str, demo: bool) -> int:
+    table = KpiSource.__table__
+    number = session.scalar(select(table.c.number).where(table.c.name == name))
+    if number is None:
+        number = (session.scalar(select(func.max(table.c.number))) or 0) + 1
+        session.execute(
+            table.insert().values(number=number, name=name, is_demo=demo, created_at=utc_now())
+        )
+    return number
+
+
+def practice_numbers(session: Session, practice_ids: Collection) -> dict:  # type: ignore[type-arg]
+    """The compact measurement key of each practice, made for those that have none yet."""
+    table = KpiPracticeKey.__table__
+    numbers = dict(session.execute(select(table.c.practice_id, table.c.number)).all())
+    missing = [practice_id for practice_id in set(practice_ids) if practice_id not in numbers]
+    if missing:
+        start = (max(numbers.values(), default=0)) + 1
+        new = list(zip(range(start, start + len(missing)), sorted(missing), strict=True))
+        insert_rows(session, table, ("number", "practice_id"), new)
+        numbers.update((practice_id, number) for number, practice_id in new)
+    return numbers
+
+
+def _write(
+    session: Session, result: MeasurementsResult, rows: list[tuple], source_number: int
+) -> dict:
+    report = result.report
+    numbers = practice_numbers(session, {row[2] for row in rows})
+    table = KpiMeasurement.__table__
+    # The stored rows of the (period, KPI) pairs this file touches; one query per pair keeps
+    # to the primary key's order.
+    pairs = sorted({(row[0], row[1]) for row in rows})
+    existing: dict[tuple[int, int, int], tuple] = {}
+    for period_key, kpi_number in pairs:
+        for stored in session.execute(
+            select(
+                table.c.practice_number,
+                table.c.value_millionths,
+                table.c.numerator_millionths,
+                table.c.denominator_millionths,
+            ).where(table.c.period == period_key, table.c.kpi_number == kpi_number)
+        ):
+            existing[(period_key, kpi_number, stored[0])] = stored[1:]
+    new_rows, changed = [], []
+    for period_key, kpi_number, practice_id, value, numerator, denominator in rows:
+        practice_number = numbers[practice_id]
+        key = (period_key, kpi_number, practice_number)
+        current = existing.get(key)
+        values = (value, numerator, denominator)
+        if current is None:
+            new_rows.append((*key, *values, source_number))
+        elif tuple(current) != values:
+            changed.append((key, tuple(current), values))
+        else:
+            report.unchanged += 1
+    insert_rows(session, table, MEASUREMENT_COLUMNS, new_rows)
+    if changed:
+        session.execute(
+            update(table)
+            .where(
+                table.c.period == bindparam("k_period"),
+                table.c.kpi_number == bindparam("k_kpi"),
+                table.c.practice_number == bindparam("k_practice"),
+            )
+            .values(
+                value_millionths=bindparam("new_value"),
+                numerator_millionths=bindparam("new_numerator"),
+                denominator_millionths=bindparam("new_denominator"),
+                source_number=bindparam("new_source"),
+            ),
+            [
+                {
+                    "k_period": key[0],
+                    "k_kpi": key[1],
+                    "k_practice": key[2],
+                    "new_value": values[0],
+                    "new_numerator": values[1],
+                    "new_denominator": values[2],
+                    "new_source": source_number,
+                }
+                for key, _, values in changed
+            ],
+            execution_options={"synchronize_session": False},
+        )
+    report.added, report.updated = len(new_rows), len(changed)
+    added_by_pair: dict[str, int] = defaultdict(int)
+    for row in new_rows:
+        added_by_pair[f"{Period.from_key(row[0])} kpi#{row[1]}"] += 1
+    return {
+        "added_per_period_and_kpi": dict(added_by_pair),
+        "updated": [
+            {"key": list(key), "before": list(before), "after": list(after)}
+            for key, before, after in changed[:AUDITED_CHANGES]
+        ],
+    }
+
+
+def _audit(session, workspace, result, changes, areas) -> None:  # type: ignore[no-untyped-def]
+    report = result.report
+    if not (report.added or report.updated):
+        return  # importing the same file again leaves no trace but its report
+    record_change(
+        session,
+        workspace.user.login,
+        action="import",
+        entity_type="kpi_measurement",
+        entity_key=report.file,
+        details={
+            "report": report.as_dict(),
+            "format": result.format.value,
+            "source": result.source_name,
+            "areas": sorted(areas),
+            "values_in": "millionths of the KPI's unit",
+            **changes,
+        },
+        summary=f"imported KPI measurements from {report.file} "
+        f"(sha256 {report.sha256[:12]}…): {report.added} added, {report.updated} updated",
+    )
