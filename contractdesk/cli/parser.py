@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from contractdesk import __version__
+from contractdesk.cli.kpi_parser import add_kpi_commands
 from contractdesk.cli.output import FORMATS
 from contractdesk.cli.quality_contract_parser import add_quality_contract_commands
 
@@ -139,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(handler=_lazy("practice_commands", "show_practice"))
 
     add_quality_contract_commands(commands, common, _lazy, _area_option, _format_option)
+    add_kpi_commands(commands, common, _lazy, _area_option, _format_option)
 
     users = commands.add_parser("users", help="who may use this database, and their roles")
     user_commands = users.add_subparsers(title="users commands", metavar="ACTION", required=True)
