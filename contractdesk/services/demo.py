@@ -15,6 +15,7 @@ from contractdesk.app_paths import default_database_path
 from contractdesk.errors import BadInput
 from contractdesk.resources import resource_path
 from contractdesk.services.audit import record_change
+from contractdesk.services.demo_kpis import add_demo_kpis
 from contractdesk.services.demo_quality_contract import add_demo_quality_contract
 from contractdesk.services.list_size_import import import_list_sizes
 from contractdesk.services.payment_import import import_payments
@@ -43,6 +44,7 @@ def build_demo_database(target: Path, login: str) -> Path:
         import_payments(workspace, [resource_path(*DEMO_FILES["payments"])], [DEMO_AREA])
         import_list_sizes(workspace, resource_path(*DEMO_FILES["list_sizes"]), [DEMO_AREA])
         add_demo_quality_contract(workspace)
+        add_demo_kpis(workspace)
         with unit_of_work(workspace.engine, write=True) as session:
             record_change(
                 session,
