@@ -368,7 +368,6 @@ def _series(
         earlier = list(row[2:])
         for gap in gaps:
             earlier.insert(gap, None)
-        earlier.reverse()
         result[row[0]] = [*earlier, row[1]]
     return result
 
