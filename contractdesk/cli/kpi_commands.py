@@ -13,7 +13,7 @@ from contractdesk.cli.session import area_codes, open_from
 from contractdesk.domain.kpi_period import Period
 from contractdesk.domain.kpi_rules import Rag
 from contractdesk.errors import BadInput
-from contractdesk.services import kpi_framework, kpi_review
+from contractdesk.services import kpi_export, kpi_framework, kpi_review
 from contractdesk.services.kpi_import import import_measurements as run_import
 
 KPI_COLUMNS = (
@@ -43,15 +43,35 @@ def import_measurements(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def review(arguments: argparse.Namespace) -> int:
-    period = None
-    if arguments.period:
-        text = arguments.period.strip()
-        period = (
-            Period(arguments.year, int(text[1]))
-            if re.fullmatch(r"[Qq][1-4]", text)
-            else _period(text)
+def export_review(arguments: argparse.Namespace) -> int:
+    workspace = open_from(arguments, must_exist=True)
+    try:
+        path = kpi_export.export_kpi_review(
+            workspace,
+            arguments.year,
+            arguments.out,
+            period=_review_period(arguments),
+            areas=area_codes(arguments),
+            standard=arguments.standard,
         )
+    finally:
+        workspace.close()
+    print(f"Wrote {path}")
+    return 0
+
+
+def _review_period(arguments: argparse.Namespace) -> Period | None:
+    """`--period Q1` (of --year) or a whole period such as `2025/26 Q1`."""
+    if not arguments.period:
+        return None
+    text = arguments.period.strip()
+    if re.fullmatch(r"[Qq][1-4]", text):
+        return Period(arguments.year, int(text[1]))
+    return _period(text)
+
+
+def review(arguments: argparse.Namespace) -> int:
+    period = _review_period(arguments)
     workspace = open_from(arguments, must_exist=True)
     try:
         result = kpi_review.load_kpi_review(

@@ -57,6 +57,16 @@ def add_kpi_commands(
     fmt(review)
     review.set_defaults(handler=lazy(handlers, "review"))
 
+    export = kpi_commands.add_parser(
+        "export", parents=[common], help="the review grid as an Excel workbook, with colours"
+    )
+    export.add_argument("--year", type=financial_year, required=True, metavar="YYYY/YY")
+    export.add_argument("--period", metavar="Q1-Q4", help="a quarter (default: the whole year)")
+    export.add_argument("--standard", metavar="CODE", help="only this standard's KPIs")
+    export.add_argument("out", type=Path, metavar="OUT.xlsx")
+    area(export, "export the practices")
+    export.set_defaults(handler=lazy(handlers, "export_review"))
+
     listing = kpi_commands.add_parser("list", parents=[common], help="a year's standards and KPIs")
     listing.add_argument("--year", type=financial_year, required=True, metavar="YYYY/YY")
     fmt(listing)
