@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from contractdesk.domain.identifiers import is_practice_code
 from contractdesk.domain.kpi_period import Period
-from contractdesk.domain.kpi_rules import parse_decimal
+from contractdesk.domain.kpi_rules import SCALE, parse_decimal, parse_millionths, to_millionths
 from contractdesk.errors import BadInput
 from contractdesk.importers.payments import normalise_header
 from contractdesk.importers.progress import ROWS_PER_REPORT, Progress, no_progress, reading_stage
@@ -36,16 +35,17 @@ class MeasurementFormat(StrEnum):
 class MeasurementRecord(NamedTuple):
     """One value as the file gives it (a tuple: an import may read a million of them).
 
-    `value` is in the KPI's unit; when it is None the service computes it from the numerator
-    and denominator. `fraction` marks a value given as a fraction of one for a percentage.
+    Numbers are exact integer millionths (see kpi_rules.to_millionths) and the period is its
+    `Period.key`: plain integers keep a million rows quick. `value` is in the KPI's unit;
+    when it is None the service computes it from the numerator and denominator.
     """
 
     ods_code: str
     kpi_code: str
-    period: Period
-    value: Decimal | None
-    numerator: Decimal | None
-    denominator: Decimal | None
+    period_key: int
+    value: int | None
+    numerator: int | None
+    denominator: int | None
     row: int
     column: str  # the column a problem with the KPI or value is reported against
 
@@ -188,15 +188,20 @@ def _read_long(
         index.get("numerator"),
         index.get("denominator"),
     )
-    periods: dict[str, Period | str] = {}
-    good_codes: set[str] = set()
+    if numerator_at is None or denominator_at is None:
+        numerator_at = denominator_at = None  # a rate needs both
+    periods: dict[str, int | str] = {}  # the text of a period: its key, or what is wrong
+    codes: dict[str, str | None] = {}  # the text of a practice code: the code, None if bad
+    kpi_codes: dict[str, str] = {}
     errors, records = report.errors, result.records
     total, stage = len(source.rows), reading_stage(name)
     width = len(header)
     append = records.append
-    # A million rows may come through here: cells are worked on in place, parsed values cached.
+    not_given = _NOT_GIVEN
+    kpi_label = labels["kpi"]
+    # A million rows may come through here: cells are worked on in place and what a cell's
+    # text means (a code, a period) is worked out once per distinct text.
     for number, row in enumerate(source.rows[1:], start=2):
-        report.rows_read += 1
         if not number % ROWS_PER_REPORT:
             progress(number, total, stage)
         if len(row) != width:
@@ -210,43 +215,55 @@ def _read_long(
             )
             continue
         failed = False
-        code = row[practice_at].strip().upper()
-        if code not in good_codes:
-            if is_practice_code(code):
-                good_codes.add(code)
-            else:
-                errors.append(
-                    RowProblem(
-                        name, number, labels["practice"], f"{code!r} is not an ODS practice code"
-                    )
+        text = row[practice_at]
+        code = codes.get(text, "")
+        if code == "":
+            cleaned = text.strip().upper()
+            code = codes[text] = cleaned if is_practice_code(cleaned) else None
+        if code is None:
+            errors.append(
+                RowProblem(
+                    name,
+                    number,
+                    labels["practice"],
+                    f"{text.strip()!r} is not an ODS practice code",
                 )
-                failed = True
-        kpi_code = row[kpi_at].strip().upper()
+            )
+            failed = True
+        text = row[kpi_at]
+        kpi_code = kpi_codes.get(text)
+        if kpi_code is None:
+            kpi_code = kpi_codes[text] = text.strip().upper()
         if not kpi_code:
             errors.append(RowProblem(name, number, labels["kpi"], "no KPI code"))
             failed = True
-        period_text = row[period_at]
-        period = periods.get(period_text)
+        text = row[period_at]
+        period = periods.get(text)
         if period is None:
             try:
-                period = Period.parse(period_text)
+                period = Period.parse(text).key
             except ValueError as error:
                 period = str(error)
-            periods[period_text] = period
-        if isinstance(period, str):
+            periods[text] = period
+        if period.__class__ is str:
             errors.append(RowProblem(name, number, labels["period"], period))
             failed = True
         value = numerator = denominator = None
         try:
             column = "value"
-            if value_at is not None and row[value_at].strip() not in _NOT_GIVEN:
-                value = parse_decimal(row[value_at])
-            column = "numerator"
-            if numerator_at is not None and row[numerator_at].strip() not in _NOT_GIVEN:
-                numerator = parse_decimal(row[numerator_at])
-            column = "denominator"
-            if denominator_at is not None and row[denominator_at].strip() not in _NOT_GIVEN:
-                denominator = parse_decimal(row[denominator_at])
+            if value_at is not None:
+                text = row[value_at]
+                if text not in not_given and text.strip() not in not_given:
+                    value = parse_millionths(text)
+            if numerator_at is not None:
+                column = "numerator"
+                text = row[numerator_at]
+                if text not in not_given and text.strip() not in not_given:
+                    numerator = parse_millionths(text)
+                column = "denominator"
+                text = row[denominator_at]
+                if text not in not_given and text.strip() not in not_given:
+                    denominator = parse_millionths(text)
         except ValueError as error:
             errors.append(RowProblem(name, number, labels[column], str(error)))
             continue
@@ -262,11 +279,9 @@ def _read_long(
             continue
         if failed:
             continue
-        append(
-            MeasurementRecord(
-                code, kpi_code, period, value, numerator, denominator, number, labels["kpi"]
-            )
-        )
+        # A plain tuple in MeasurementRecord's order: a NamedTuple's __new__ is Python code.
+        append((code, kpi_code, period, value, numerator, denominator, number, kpi_label))
+    report.rows_read = len(source.rows) - 1
     progress(total, total, stage)
 
 
@@ -305,7 +320,14 @@ def _read_qof(
                 continue
             result.records.append(
                 MeasurementRecord(
-                    code, qof_kpi_code(condition), period, value, None, None, number, column
+                    code,
+                    qof_kpi_code(condition),
+                    period.key,
+                    to_millionths(value),
+                    None,
+                    None,
+                    number,
+                    column,
                 )
             )
 
@@ -362,14 +384,28 @@ def _read_immunisations(
         elif numerator is not None and denominator is not None:
             result.records.append(
                 MeasurementRecord(
-                    code, kpi_code, period, None, numerator, denominator, number, item_column
+                    code,
+                    kpi_code,
+                    period.key,
+                    None,
+                    to_millionths(numerator),
+                    to_millionths(denominator),
+                    number,
+                    item_column,
                 )
             )
         elif proportion is not None:
             # A few rows give only the proportion (a fraction of one): the value in percent.
             result.records.append(
                 MeasurementRecord(
-                    code, kpi_code, period, proportion * 100, None, None, number, item_column
+                    code,
+                    kpi_code,
+                    period.key,
+                    to_millionths(proportion * 100),
+                    None,
+                    None,
+                    number,
+                    item_column,
                 )
             )
         else:
@@ -419,7 +455,7 @@ def _read_cqc(
                 )
             continue
         record = MeasurementRecord(
-            code, CQC_KPI_CODE, period, Decimal(score), None, None, number, column
+            code, CQC_KPI_CODE, period.key, score * SCALE, None, None, number, column
         )
         rated_in = row[index["year"]].strip()
         earlier = latest.get(code)

@@ -79,6 +79,13 @@ def load_framework(workspace: Workspace, year: FinancialYear) -> Framework:
         return framework_in(session, year)
 
 
+def framework_years(workspace: Workspace) -> list[FinancialYear]:
+    """The years that have KPIs, newest first."""
+    with unit_of_work(workspace.engine) as session:
+        years = session.scalars(select(Kpi.financial_year).distinct()).all()
+    return sorted(years, reverse=True)
+
+
 def framework_in(session: Session, year: FinancialYear) -> Framework:
     standards = session.scalars(
         select(KpiStandard)

@@ -16,7 +16,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from contractdesk.domain.kpi_period import Period
-from contractdesk.domain.kpi_rules import Unit, rate, to_millionths
+from contractdesk.domain.kpi_rules import Unit, from_millionths, rate, to_millionths
 from contractdesk.domain.roles import Role
 from contractdesk.importers.bulk_work import collector_paused
 from contractdesk.importers.kpi_measurements import (
@@ -49,6 +49,9 @@ MEASUREMENT_COLUMNS = (
 AUDITED_CHANGES = 2000
 
 
+_UNSEEN = object()
+
+
 @dataclass(frozen=True)
 class _Kpi:
     number: int
@@ -75,21 +78,24 @@ def import_measurements(
         with unit_of_work(workspace.engine, write=True) as session:
             require_known_areas(session, areas)
             progress(0, 1, CHECKING)
-            rows = _resolve(session, result, set(areas))
+            rows, practice_ids = _resolve(session, result, set(areas))
             if result.report.errors:
                 raise ImportRejected([result.report])
             progress(0, 2, WRITING)
             source_number = _source(session, result.source_name, demo)
-            changes = _write(session, result, rows, source_number)
+            changes = _write(session, result, rows, practice_ids, source_number)
             progress(1, 2, WRITING)
             _audit(session, workspace, result, changes, areas)
             progress(2, 2, SAVING)
     return result.report
 
 
-def _resolve(session: Session, result: MeasurementsResult, areas: set[str]) -> list[tuple]:
-    """Each record as (period key, kpi number, practice id, value, numerator, denominator) in
-    millionths, checked against the register and the framework; problems go to the report."""
+def _resolve(
+    session: Session, result: MeasurementsResult, areas: set[str]
+) -> tuple[list[tuple], dict]:
+    """Each record as (period key, kpi number, ODS code, value, numerator, denominator) in
+    millionths, checked against the register and the framework (problems go to the report),
+    and the practice id of each code used."""
     report, name = result.report, result.report.file
     register = practice_register_index(session)
     kpis = {
@@ -100,59 +106,58 @@ def _resolve(session: Session, result: MeasurementsResult, areas: set[str]) -> l
     }
     unknown_kpi_is_skip = result.unknown_kpi_is_skip
     seen: dict[tuple, tuple[int, int]] = {}
-    rows = []
+    rows: list[tuple] = []
     errors, skipped = report.errors, report.skipped
-    for record in result.records:
-        entry = register.get(record.ods_code)
+    kpi_of: dict[tuple[str, int], _Kpi | None] = {}
+    # A million records may come through here: unpacked once, looked up in local dicts.
+    for code, kpi_code, period_key, value, numerator, denominator, row, column in result.records:
+        entry = register.get(code)
         if entry is None or (areas and entry[2] not in areas):
             reason = NOT_IN_REGISTER if entry is None else OUTSIDE_AREAS
-            skipped.append(RowProblem(name, record.row, "practice code", reason))
+            skipped.append(RowProblem(name, row, "practice code", reason))
             continue
-        period = record.period
-        kpi = kpis.get((record.kpi_code, period.year.start_year))
+        lookup = (kpi_code, period_key)
+        kpi = kpi_of.get(lookup, _UNSEEN)
+        if kpi is _UNSEEN:
+            kpi = kpi_of[lookup] = kpis.get((kpi_code, period_key // 10))
         if kpi is None:
+            year = Period.from_key(period_key).year
             problem = RowProblem(
-                name,
-                record.row,
-                record.column,
-                f"KPI {record.kpi_code} is not in the {period.year} framework",
+                name, row, column, f"KPI {kpi_code} is not in the {year} framework"
             )
             (skipped if unknown_kpi_is_skip else errors).append(problem)
             continue
-        value = record.value
         if value is None:
             try:
-                value = rate(record.numerator, record.denominator, kpi.unit)
+                value = to_millionths(
+                    rate(from_millionths(numerator), from_millionths(denominator), kpi.unit)
+                )
             except ValueError as error:
-                errors.append(RowProblem(name, record.row, record.column, str(error)))
+                errors.append(RowProblem(name, row, column, str(error)))
                 continue
-        key = (period.key, kpi.number, entry[0])
-        stored = (
-            to_millionths(value),
-            None if record.numerator is None else to_millionths(record.numerator),
-            None if record.denominator is None else to_millionths(record.denominator),
-        )
+        # Keyed by the code (a str hashes once and caches it; a UUID hashes in Python).
+        key = (period_key, kpi.number, code)
+        stored = (value, numerator, denominator)
         first = seen.get(key)
         if first is not None:
             # The immunisations file repeats a practice that moved PCN, with the same figures.
             if rows[first[1]][3:] == stored:
-                skipped.append(
-                    RowProblem(name, record.row, record.column, "repeats an earlier row")
-                )
+                skipped.append(RowProblem(name, row, column, "repeats an earlier row"))
                 continue
             errors.append(
                 RowProblem(
                     name,
-                    record.row,
-                    record.column,
-                    f"{record.ods_code} {record.kpi_code} {period} appears twice with "
+                    row,
+                    column,
+                    f"{code} {kpi_code} {Period.from_key(period_key)} appears twice with "
                     f"different values (first at row {first[0]})",
                 )
             )
             continue
-        seen[key] = (record.row, len(rows))
+        seen[key] = (row, len(rows))
         rows.append((*key, *stored))
-    return rows
+    used = {code for _, _, code in seen}
+    return rows, {code: register[code][0] for code in used}
 
 
 def _source(session: Session, name: str, demo: bool) -> int:
@@ -167,23 +172,31 @@ def _source(session: Session, name: str, demo: bool) -> int:
 
 
 def practice_numbers(session: Session, practice_ids: Collection) -> dict:  # type: ignore[type-arg]
-    """The compact measurement key of each practice, made for those that have none yet."""
+    """The compact measurement key of each practice, made (in the order given) for those that
+    have none yet."""
     table = KpiPracticeKey.__table__
     numbers = dict(session.execute(select(table.c.practice_id, table.c.number)).all())
-    missing = [practice_id for practice_id in set(practice_ids) if practice_id not in numbers]
+    missing = list(dict.fromkeys(i for i in practice_ids if i not in numbers))
     if missing:
         start = (max(numbers.values(), default=0)) + 1
-        new = list(zip(range(start, start + len(missing)), sorted(missing), strict=True))
+        new = list(zip(range(start, start + len(missing)), missing, strict=True))
         insert_rows(session, table, ("number", "practice_id"), new)
         numbers.update((practice_id, number) for number, practice_id in new)
     return numbers
 
 
 def _write(
-    session: Session, result: MeasurementsResult, rows: list[tuple], source_number: int
+    session: Session,
+    result: MeasurementsResult,
+    rows: list[tuple],
+    practice_ids: dict,
+    source_number: int,
 ) -> dict:
     report = result.report
-    numbers = practice_numbers(session, {row[2] for row in rows})
+    # New practices are numbered in code order, so a file sorted by practice writes its rows
+    # in the table's key order.
+    by_id = practice_numbers(session, [practice_ids[code] for code in sorted(practice_ids)])
+    numbers = {code: by_id[practice_id] for code, practice_id in practice_ids.items()}
     table = KpiMeasurement.__table__
     # The stored rows of the (period, KPI) pairs this file touches; one query per pair keeps
     # to the primary key's order.
@@ -200,8 +213,8 @@ def _write(
         ):
             existing[(period_key, kpi_number, stored[0])] = stored[1:]
     new_rows, changed = [], []
-    for period_key, kpi_number, practice_id, value, numerator, denominator in rows:
-        practice_number = numbers[practice_id]
+    for period_key, kpi_number, code, value, numerator, denominator in rows:
+        practice_number = numbers[code]
         key = (period_key, kpi_number, practice_number)
         current = existing.get(key)
         values = (value, numerator, denominator)
@@ -211,6 +224,8 @@ def _write(
             changed.append((key, tuple(current), values))
         else:
             report.unchanged += 1
+    # In key order: B-tree pages fill one after another (already sorted is a linear pass).
+    new_rows.sort()
     insert_rows(session, table, MEASUREMENT_COLUMNS, new_rows)
     if changed:
         session.execute(
@@ -241,11 +256,14 @@ def _write(
             execution_options={"synchronize_session": False},
         )
     report.added, report.updated = len(new_rows), len(changed)
-    added_by_pair: dict[str, int] = defaultdict(int)
+    added_by_pair: dict[tuple[int, int], int] = defaultdict(int)
     for row in new_rows:
-        added_by_pair[f"{Period.from_key(row[0])} kpi#{row[1]}"] += 1
+        added_by_pair[row[0], row[1]] += 1
     return {
-        "added_per_period_and_kpi": dict(added_by_pair),
+        "added_per_period_and_kpi": {
+            f"{Period.from_key(period)} kpi#{kpi}": count
+            for (period, kpi), count in added_by_pair.items()
+        },
         "updated": [
             {"key": list(key), "before": list(before), "after": list(after)}
             for key, before, after in changed[:AUDITED_CHANGES]

@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from contractdesk.domain.financial_year import FinancialYear
@@ -48,8 +49,9 @@ YEAR_VALUE_RULE = (
 )
 
 
-@dataclass(frozen=True)
-class KpiCell:
+class KpiCell(NamedTuple):
+    """One practice's KPI in the review (a tuple: a grid holds 200,000 of them)."""
+
     value_millionths: int | None
     rag: Rag
     slipping: bool
@@ -71,9 +73,11 @@ class ReviewRow:
 
     def worst_first_key(self) -> tuple:
         """Overall RAG worst first, then most reds, most ambers, most slipping, then code."""
-        reds = sum(cell.rag is Rag.RED for cell in self.cells)
-        ambers = sum(cell.rag is Rag.AMBER for cell in self.cells)
-        slipping = sum(cell.slipping for cell in self.cells)
+        reds = ambers = slipping = 0
+        for cell in self.cells:
+            reds += cell.rag is Rag.RED
+            ambers += cell.rag is Rag.AMBER
+            slipping += cell.slipping
         return (_OVERALL_ORDER[self.overall], -reds, -ambers, -slipping, self.ods_code)
 
 
@@ -89,13 +93,18 @@ class KpiReview:
     periods: tuple[Period | None, ...]  # per KPI column, the period its values are from
     rows: tuple[ReviewRow, ...]  # worst first
     area_benchmarks: tuple[Benchmark, ...]  # per KPI column
-    locality_benchmarks: dict[str | None, tuple[Benchmark, ...]]
     slipping_periods: int
     overall_rule: str = OVERALL_RULE
 
     @property
     def title(self) -> str:
         return f"KPIs {self.period}" if self.period else f"KPIs {self.year} (year)"
+
+    def locality_benchmarks(self, locality_code: str | None) -> tuple[Benchmark, ...]:
+        """Per KPI column, the mean and median of the locality's practices (made on demand:
+        a grid of all England has 400-odd localities nobody looks at all at once)."""
+        members = [row for row in self.rows if row.locality_code == locality_code]
+        return _benchmarks(members, len(self.kpis))
 
     def row(self, ods_code: str) -> ReviewRow:
         for row in self.rows:
@@ -186,7 +195,6 @@ def load_kpi_review(
         periods=tuple(columns),
         rows=tuple(rows),
         area_benchmarks=_benchmarks(rows, len(kpis)),
-        locality_benchmarks=_locality_benchmarks(rows, len(kpis)),
         slipping_periods=slipping_periods,
     )
 
@@ -286,6 +294,14 @@ def load_practice_trend(
     )
 
 
+def latest_quarter_with_data(workspace: Workspace) -> Period | None:
+    """The latest quarter any practice has a measurement for (the grid opens on it)."""
+    table = KpiMeasurement.__table__
+    with unit_of_work(workspace.engine) as session:
+        key = session.scalar(select(func.max(table.c.period)).where(table.c.period % 10 != 0))
+    return None if key is None else Period.from_key(key)
+
+
 def _consecutive_window(points: list[TrendPoint], count: int) -> list[Decimal | None]:
     """The last `count` + 1 periods ending at the latest point, None where one is missing."""
     if not points:
@@ -363,12 +379,22 @@ def _series(
         query = query.where(current.c.practice_number == only)
     # Earlier values oldest first, the current value last; a year with no such KPI is None.
     gaps = [index for index, column in enumerate(columns[2:]) if column is None]
+    # Straight to the driver: SQLAlchemy's Row objects for 7,000 rows × 30 KPIs cost more than
+    # the query. The SQL and its parameters are still SQLAlchemy's, for either dialect.
+    connection = session.connection()
+    compiled = query.compile(connection)
+    parameters = compiled.params
+    if compiled.positional:
+        parameters = tuple(parameters[name] for name in compiled.positiontup)
+    rows = connection.exec_driver_sql(str(compiled), parameters).fetchall()
+    if not gaps:
+        return {row[0]: (*row[2:], row[1]) for row in rows}
     result = {}
-    for row in session.execute(query):
+    for row in rows:
         earlier = list(row[2:])
         for gap in gaps:
             earlier.insert(gap, None)
-        result[row[0]] = [*earlier, row[1]]
+        result[row[0]] = (*earlier, row[1])
     return result
 
 
@@ -406,15 +432,8 @@ def _practices(session: Session, areas: Collection[str], practice_code: str | No
 
 
 def _benchmarks(rows: list[ReviewRow], width: int) -> tuple[Benchmark, ...]:
+    columns = list(zip(*(row.cells for row in rows), strict=True)) if rows else []
     return tuple(
-        benchmark(row.cells[index].value_millionths for row in rows) for index in range(width)
+        benchmark(cell[0] for cell in columns[index]) if columns else benchmark(())
+        for index in range(width)
     )
-
-
-def _locality_benchmarks(
-    rows: list[ReviewRow], width: int
-) -> dict[str | None, tuple[Benchmark, ...]]:
-    grouped: dict[str | None, list[ReviewRow]] = defaultdict(list)
-    for row in rows:
-        grouped[row.locality_code].append(row)
-    return {code: _benchmarks(members, width) for code, members in grouped.items()}

@@ -321,9 +321,7 @@ class Kpi(Versioned, Base):
     __tablename__ = "kpi"
     __table_args__ = (
         UniqueConstraint("financial_year", "code"),
-        CheckConstraint(
-            "unit IN ('percent', 'per_1000', 'count', 'days', 'score')", name="unit"
-        ),
+        CheckConstraint("unit IN ('percent', 'per_1000', 'count', 'days', 'score')", name="unit"),
         CheckConstraint("direction IN ('higher', 'lower')", name="direction"),
         CheckConstraint("amber_band_millionths >= 0", name="amber_band_not_negative"),
     )

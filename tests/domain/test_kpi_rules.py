@@ -131,3 +131,20 @@ def test_period_has_one_parser_built_on_the_financial_year():
     for bad in ("2025/27 Q1", "2025/26 Q5", "Q1", "", "2025"):
         with pytest.raises(ValueError):
             Period.parse(bad)
+
+
+@pytest.mark.parametrize(
+    "text", ["93.1234", "0", "-12.5", "100", "81.1724137931034", " 7 ", "1,234.5", "95%", "1e3"]
+)
+def test_the_fast_parse_matches_the_decimal_one(text):
+    from contractdesk.domain.kpi_rules import parse_millionths
+
+    assert parse_millionths(text) == to_millionths(parse_decimal(text))
+
+
+def test_the_fast_parse_refuses_what_the_decimal_one_refuses():
+    from contractdesk.domain.kpi_rules import parse_millionths
+
+    for bad in ("1_000", "", "NaN", "12a", "²"):
+        with pytest.raises(ValueError):
+            parse_millionths(bad)
