@@ -210,7 +210,8 @@ def import_comparison(template: Path, folder: Path) -> tuple[float, float, int]:
             )
         }
     workspace.close()
-    periods = [Period.parse(f"2024/25 Q{q}") for q in range(1, 5)] + [Period.parse("2025/26 Q1")]
+    periods = [Period.parse(f"2024/25 Q{q}") for q in range(1, 5)]
+    periods += [Period.parse("2025/26 Q1"), Period.parse("2025/26 Q2")]
     chance = random.Random(9)
     csv_path = folder / "million.csv"
     rows = 0

@@ -18,6 +18,7 @@ from contractdesk.gui.about_dialog import AboutDialog
 from contractdesk.gui.database_actions import DatabaseActions
 from contractdesk.gui.icons import app_icon, section_icon
 from contractdesk.gui.import_actions import ImportActions
+from contractdesk.gui.kpi_sections import KPI_SECTION_KEY, KPI_SECTION_TITLE, kpi_section
 from contractdesk.gui.practice_register import PracticeRegisterPage
 from contractdesk.services.workspace import Workspace
 
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         self._section_keys: list[str] = []
         self.practice_register = PracticeRegisterPage(workspace)
         self._add_section("Practices", "practices", self.practice_register)
+        self.kpi_page = kpi_section(workspace)
+        self._add_section(KPI_SECTION_TITLE, KPI_SECTION_KEY, self.kpi_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._set_up_central_area()
         self.database_actions = DatabaseActions(workspace, self)
@@ -138,6 +141,8 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.practice_register = PracticeRegisterPage(workspace)
         self._add_section("Practices", "practices", self.practice_register)
+        self.kpi_page = kpi_section(workspace)
+        self._add_section(KPI_SECTION_TITLE, KPI_SECTION_KEY, self.kpi_page)
         self._show_section(section)
         self.database_actions.set_workspace(workspace)
         self.import_actions.set_workspace(workspace)
