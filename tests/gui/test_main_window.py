@@ -19,12 +19,14 @@ def test_title_names_the_database(window, demo_workspace):
     assert window.windowTitle() == f"ContractDesk — {demo_workspace.description}"
 
 
-def test_navigation_has_only_the_practices_section(window):
+def test_navigation_opens_on_practices_and_has_kpis(window):
     assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == [
-        "Practices"
+        "Practices",
+        "KPIs",
     ]
-    assert window.pages.count() == 1
+    assert window.pages.count() == 2
     assert window.pages.currentWidget() is window.practice_register
+    assert window.kpi_page.content is None  # built when first shown
 
 
 def test_status_bar_shows_database_and_signed_in_user(window, demo_workspace):
