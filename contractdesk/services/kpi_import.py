@@ -202,17 +202,38 @@ def _write(
     # to the primary key's order.
     pairs = sorted({(row[0], row[1]) for row in rows})
     existing: dict[tuple[int, int, int], tuple] = {}
-    for period_key, kpi_number in pairs:
-        for stored in session.execute(
-            select(
-                table.c.practice_number,
-                table.c.value_millionths,
-                table.c.numerator_millionths,
-                table.c.denominator_millionths,
-            ).where(table.c.period == period_key, table.c.kpi_number == kpi_number)
-        ):
-            existing[(period_key, kpi_number, stored[0])] = stored[1:]
-    new_rows, changed = [], []
+    sql = str(
+        select(
+            table.c.practice_number,
+            table.c.value_millionths,
+            table.c.numerator_millionths,
+            table.c.denominator_millionths,
+        )
+        .where(table.c.period == bindparam("period"), table.c.kpi_number == bindparam("kpi"))
+        .compile(session.connection())
+    )
+    cursor = session.connection().connection.cursor()
+    try:
+        positional = session.connection().dialect.paramstyle in ("qmark", "numeric", "format")
+        for period_key, kpi_number in pairs:
+            parameters = (
+                (period_key, kpi_number)
+                if positional
+                else {"period": period_key, "kpi": kpi_number}
+            )
+            cursor.execute(sql, parameters)
+            for stored in cursor.fetchall():
+                existing[(period_key, kpi_number, stored[0])] = stored[1:]
+    finally:
+        cursor.close()
+    new_rows: list[tuple] = []
+    changed: list[tuple] = []
+    if not existing:  # periods new to the database: every row is added, nothing to compare
+        new_rows = [
+            (period_key, kpi_number, numbers[code], value, numerator, denominator, source_number)
+            for period_key, kpi_number, code, value, numerator, denominator in rows
+        ]
+        rows = []
     for period_key, kpi_number, code, value, numerator, denominator in rows:
         practice_number = numbers[code]
         key = (period_key, kpi_number, practice_number)
