@@ -110,7 +110,8 @@ def review(arguments: argparse.Namespace) -> int:
         rows.append(line)
     write_rows(rows, ("ods_code", "name", "locality", "overall", *codes), arguments.format)
     if arguments.format == "table":
-        print(f"\n{result.overall_rule}\n{kpi_review.YEAR_VALUE_RULE}")
+        rule = kpi_review.QUARTER_RULE if result.period else kpi_review.YEAR_VALUE_RULE
+        print(f"\n{result.overall_rule}\n{rule}")
     return 0
 
 

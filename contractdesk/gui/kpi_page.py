@@ -29,6 +29,7 @@ from contractdesk.gui.kpi_grid_model import CODE, FIRST_KPI, LOCALITY, NAME, OVE
 from contractdesk.services.kpi_export import export_kpi_review
 from contractdesk.services.kpi_framework import framework_years, load_framework
 from contractdesk.services.kpi_review import (
+    QUARTER_RULE,
     YEAR_VALUE_RULE,
     KpiReview,
     latest_quarter_with_data,
@@ -88,7 +89,7 @@ class KpiPage(QWidget):
         self.export_button.setToolTip("The grid as shown, with its colours, as an Excel workbook")
         self.rule_label.setWordWrap(True)
         self.rule_label.setText(
-            f"{OVERALL_RULE} {YEAR_VALUE_RULE} Slipping (↓): worse in each of the last "
+            f"{OVERALL_RULE} {YEAR_VALUE_RULE} {QUARTER_RULE} Slipping: worse in each of the last "
             "3 periods, whatever the colour."
         )
         self.rule_label.setObjectName("kpi_rule_label")

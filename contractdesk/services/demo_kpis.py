@@ -42,16 +42,16 @@ STANDARDS = (
 # code, standard, name, unit, direction, target, amber band, (typical value, spread) or None
 KPIS = (
     ("DM-OPFU", "DEMAND", "Outpatient follow-ups per 1,000 patients (quarter)",
-     Unit.PER_1000, LOWER, "45", "5", ("44", "6")),
+     Unit.PER_1000, LOWER, "45", "5", ("39", "6")),
     ("DM-CHILD-SAME-DAY", "DEMAND",
      "Children under 12 contacting before 6pm assessed the same day",
-     Unit.PERCENT, HIGHER, "95", "5", ("94", "4")),
+     Unit.PERCENT, HIGHER, "95", "5", ("97.5", "3")),
     ("DM-AE", "DEMAND", "A&E attendances per 1,000 patients (quarter)",
-     Unit.PER_1000, LOWER, "70", "10", ("68", "9")),
+     Unit.PER_1000, LOWER, "70", "10", ("60", "9")),
     ("CR-2WW-CONV", "CANCER", "Two-week-wait referrals diagnosed with cancer",
-     Unit.PERCENT, HIGHER, "7", "1.5", ("7.2", "1.4")),
+     Unit.PERCENT, HIGHER, "7", "1.5", ("8.2", "1.4")),
     ("CR-SAFETY-NET", "CANCER", "Urgent referrals safety-netted within 14 days",
-     Unit.PERCENT, HIGHER, "90", "5", ("91", "5")),
+     Unit.PERCENT, HIGHER, "90", "5", ("94.5", "4")),
     ("QOF-AF", "HEALTH", "QOF atrial fibrillation achievement", Unit.PERCENT, HIGHER,
      "90", "10", None),
     ("QOF-CHD", "HEALTH", "QOF coronary heart disease achievement", Unit.PERCENT, HIGHER,
@@ -129,7 +129,7 @@ def _write_generated(path: Path, codes: list[str]) -> None:
                 for number, period in enumerate(QUARTERS):
                     step = generator.gauss(0, float(spread) / 8)
                     if drifting and number >= len(QUARTERS) - 4:
-                        step = worse * abs(step) + worse * float(spread) / 6
+                        step = worse * abs(step) + worse * float(spread) / 2.5
                     level += step
                     writer.writerow([practice, kpi, str(period), _value(level, kpi)])
             for kpi, years in ANNUAL_GENERATED.items():

@@ -44,6 +44,10 @@ from contractdesk.store.models import (
 )
 from contractdesk.store.unit_of_work import unit_of_work
 
+QUARTER_RULE = (
+    "A period's review leaves out the KPIs that no practice has a value for in that period "
+    "(those measured once a year, or not yet published)."
+)
 YEAR_VALUE_RULE = (
     "A year's value is the KPI's annual figure where there is one, otherwise its latest "
     "quarter of the year."
@@ -163,6 +167,12 @@ def load_kpi_review(
             _series(session, kpi, column, numbers, slipping_periods, only)
             for kpi, column in zip(kpis, columns, strict=True)
         ]
+    if period is not None and practice_code is None:
+        # QUARTER_RULE: a KPI nobody has a value for this period is not part of its review.
+        kept = [index for index, values in enumerate(series) if values]
+        kpis = [kpis[index] for index in kept]
+        columns = [columns[index] for index in kept]
+        series = [series[index] for index in kept]
     rows = []
     judged = [
         (kpi.target_millionths, kpi.amber_band_millionths, kpi.direction, kpi.standard_kind)

@@ -7,7 +7,6 @@ import sys
 from PySide6.QtCore import Qt
 
 from contractdesk.domain.kpi_period import Period
-from contractdesk.domain.kpi_rules import Rag
 from contractdesk.gui.kpi_filter_proxy import KpiFilterProxy
 from contractdesk.gui.kpi_grid_model import FIRST_KPI, LOCALITY, OVERALL, KpiGridModel
 from contractdesk.gui.row_table_model import SORT_ROLE
@@ -50,7 +49,7 @@ def test_proxy_filters_by_locality_and_sorts_worst_first(demo_workspace):
     proxy.sort(OVERALL, Qt.SortOrder.AscendingOrder)
     order = [proxy.index(row, OVERALL).data(SORT_ROLE) for row in range(proxy.rowCount())]
     assert order == sorted(order)
-    assert proxy.index(0, OVERALL).data() == Rag.RED.label
+    assert proxy.index(0, OVERALL).data() == review.rows[0].overall.label  # worst first
 
 
 def test_the_kpis_section_and_its_export(qtbot, demo_workspace, tmp_path):

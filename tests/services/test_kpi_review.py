@@ -90,6 +90,8 @@ def test_quarter_review_rag_slipping_and_worst_first(framework, tmp_path):
     # (96 + 89.999999) / 2, kept to six places like every stored value
     assert review.area_benchmarks[seen].median == Decimal("93.000000")
     assert len(review.rows) == 29  # the open Rotherham practices
+    # a quarter's review leaves out the KPIs nobody has a value for in it
+    assert [kpi.code for kpi in load_kpi_review(framework, YEAR, period=_q(1)).kpis] == ["SEEN"]
 
 
 def test_year_review_takes_the_annual_figure_else_the_latest_quarter(framework, tmp_path):
