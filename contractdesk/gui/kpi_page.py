@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from contractdesk.domain.kpi_period import Period
-from contractdesk.domain.kpi_rules import OVERALL_RULE
+from contractdesk.domain.kpi_rules import DEFAULT_SLIPPING_PERIODS, OVERALL_RULE
 from contractdesk.errors import KnownError
 from contractdesk.gui.background import BackgroundOp, show_message
 from contractdesk.gui.kpi_filter_proxy import KpiFilterProxy
@@ -90,7 +90,7 @@ class KpiPage(QWidget):
         self.rule_label.setWordWrap(True)
         self.rule_label.setText(
             f"{OVERALL_RULE} {YEAR_VALUE_RULE} {QUARTER_RULE} Slipping: worse in each of the last "
-            "3 periods, whatever the colour."
+            f"{DEFAULT_SLIPPING_PERIODS} periods, whatever the colour."
         )
         self.rule_label.setObjectName("kpi_rule_label")
         table = self.table

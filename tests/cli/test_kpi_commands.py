@@ -59,3 +59,26 @@ def test_the_same_real_file_again_changes_nothing(demo, capsys):
     assert main(arguments) == 2
     assert "--period" in capsys.readouterr().err
     assert main(["--db", demo, "kpis", "review", "--year", "2025/26", "--period", "Q9"]) == 2
+
+
+def test_the_excel_export_has_the_rag_colours_and_words(demo, tmp_path, capsys):
+    from openpyxl import load_workbook
+
+    from contractdesk.domain.kpi_rules import Rag
+    from contractdesk.reports.palette import RAG_FILLS
+
+    out = tmp_path / "kpis.xlsx"
+    arguments = ["--db", demo, "kpis", "export", "--year", "2025/26", "--period", "Q2"]
+    assert main([*arguments, str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["KPIs 2025-26 Q2", "Targets and benchmarks"]
+    sheet = workbook.worksheets[0]
+    assert sheet.freeze_panes == "C2" and sheet.max_row == 30
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row[3:]:
+            rag = next(r for r in Rag if cell.value.split(" slipping")[0].endswith(r.label))
+            assert cell.fill.start_color.rgb.endswith(RAG_FILLS[rag])
+    targets = [row[0].value for row in workbook["Targets and benchmarks"].iter_rows()]
+    assert "DM-OPFU" in targets and any(t and t.startswith("Overall: red") for t in targets)
+    assert main([*arguments, str(tmp_path / "kpis.csv")]) == 2
