@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from contractdesk import __version__
+from contractdesk.cli.kpi_parser import add_kpi_commands
 from contractdesk.cli.letters_parser import add_letters_commands
 from contractdesk.cli.notices_parser import add_notices_commands
 from contractdesk.cli.output import FORMATS
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_notices_commands(commands, common, _lazy, _format_option)
     add_letters_commands(commands, common, _lazy, _area_option)
     _funding_commands(commands, common)
+    add_kpi_commands(commands, common, _lazy, _area_option, _format_option)
 
     users = commands.add_parser("users", help="who may use this database, and their roles")
     user_commands = users.add_subparsers(title="users commands", metavar="ACTION", required=True)

@@ -45,6 +45,7 @@ LAZY_SECTIONS = (
     ("Sign-ups", "signups", "contractdesk.gui.signup_page", "SignupsPage"),
     ("Sub-contracts", "subcontracts", "contractdesk.gui.subcontracts_page", "SubcontractsPage"),
     ("Services", "services", "contractdesk.gui.services_page", "ServicesPage"),
+    ("KPIs", "kpis", "contractdesk.gui.kpi_page", "KpiPage"),
     ("Notices", "notices", "contractdesk.gui.notices_page", "NoticesPage"),
     ("Letters", "letters", "contractdesk.gui.letters_page", "LettersPage"),
     ("Funding", "funding", "contractdesk.gui.funding_section", "FundingSection"),

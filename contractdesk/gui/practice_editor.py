@@ -15,6 +15,7 @@ from contractdesk.errors import ConflictError, KnownError
 from contractdesk.gui import practice_form_fields as form
 from contractdesk.gui.conflict_dialog import ConflictDialog, conflicting_fields
 from contractdesk.gui.forms.practice_form_ui import Ui_PracticeForm
+from contractdesk.gui.kpi_sections import add_kpi_tab
 from contractdesk.gui.list_size_dialog import ListSizeDialog
 from contractdesk.gui.list_size_table_model import ListSizeTableModel
 from contractdesk.gui.practice_escalation_view import PracticeEscalationView
@@ -69,6 +70,7 @@ class PracticeEditor(QDialog):
         self.message_box: QMessageBox | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self.list_size_dialog: ListSizeDialog | None = None
+        self.kpi_tab: QWidget | None = None  # built when first opened (kpi_sections)
         self.ui = Ui_PracticeForm()
         self.ui.setupUi(self)
         self.list_size_model = ListSizeTableModel(self)
@@ -166,6 +168,8 @@ class PracticeEditor(QDialog):
         )
         self.escalation.show_practice(detail.ods_code)  # read when its tab is first shown
         self.letters.show_practice(detail.ods_code)
+        if self.kpi_tab is None:
+            self.kpi_tab = add_kpi_tab(self.ui.tabs, self._workspace, detail.ods_code)
 
     def _show_list_sizes_and_history(self, detail: PracticeDetail) -> None:
         self.list_size_model.set_rows(detail.list_sizes)

@@ -50,6 +50,7 @@ def main() -> int:
             capture_letters(window, Path(folder), _save)
             capture_import_dialogs(window, Path(folder))
             capture_funding(window)
+            capture_kpis(window)
             window.close()
         finally:
             workspace.close()
@@ -291,6 +292,26 @@ def capture_practice_editor(register) -> None:  # type: ignore[no-untyped-def]
     _save(conflict.grab(), "conflict_dialog.png")
     conflict.close()
     editor.done(QDialog.DialogCode.Rejected)
+
+
+def capture_kpis(window) -> None:  # type: ignore[no-untyped-def]
+    """The KPIs section (the grid of the latest quarter) and a practice's KPI tab."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    window.navigation.setCurrentRow(window._section_keys.index("kpis"))
+    QApplication.processEvents()
+    _save(window.grab(), "kpis_grid.png")
+    editor = window.practice_register.open_practice("C87003")
+    editor.ui.tabs.setCurrentIndex(editor.ui.tabs.indexOf(editor.kpi_tab))
+    QApplication.processEvents()
+    tab = editor.kpi_tab.ensure_built()
+    for row in range(tab.kpi_list.count()):
+        if tab.kpi_list.item(row).data(256) == "DM-OPFU":  # a quarterly KPI: a longer trend
+            tab.kpi_list.setCurrentRow(row)
+    QApplication.processEvents()
+    _save(editor.grab(), "practice_editor_kpis.png")
+    editor.done(QDialog.DialogCode.Rejected)
+    window.navigation.setCurrentRow(0)
 
 
 def _save(pixmap, name: str) -> None:  # type: ignore[no-untyped-def]

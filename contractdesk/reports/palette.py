@@ -3,6 +3,7 @@ read the same. Each colour always comes with the state's text: never colour alon
 
 from __future__ import annotations
 
+from contractdesk.domain.kpi_rules import Rag
 from contractdesk.domain.whole_contract import CellState
 
 # Light fills with dark text (contrast well above 4.5:1 for the black text on them).
@@ -28,3 +29,13 @@ STATE_SHORT_TEXT = {
 
 COMPLIANT_FILL = "C6EFCE"
 NOT_COMPLIANT_FILL = "FFC7CE"
+
+# The KPI traffic lights, shared by the app's grid and the Excel export; the RAG word is always
+# shown with the colour.
+
+RAG_FILLS = {
+    Rag.GREEN: "C6EFCE",
+    Rag.AMBER: "FFEB9C",
+    Rag.RED: "FFC7CE",
+    Rag.NO_DATA: "E7E6E6",
+}

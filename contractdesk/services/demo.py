@@ -16,6 +16,7 @@ from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.errors import BadInput
 from contractdesk.resources import resource_path
 from contractdesk.services.audit import record_change
+from contractdesk.services.demo_kpis import add_demo_kpis
 from contractdesk.services.demo_notices import add_demo_notices
 from contractdesk.services.demo_quality_contract import add_demo_quality_contract
 from contractdesk.services.funding import set_core_rate
@@ -56,6 +57,7 @@ def build_demo_database(target: Path, login: str) -> Path:
         add_demo_notices(workspace)
         year, pence, note = DEMO_CORE_RATE
         set_core_rate(workspace, FinancialYear.parse(year), pence, note)
+        add_demo_kpis(workspace)
         with unit_of_work(workspace.engine, write=True) as session:
             record_change(
                 session,

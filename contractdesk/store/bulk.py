@@ -38,13 +38,20 @@ def insert_rows(
         raise ValueError(f"insert_rows into {table.name} needs values for {sorted(missing)}")
     # Only the columns whose type converts values (UUID, date, JSON …) are touched, and a value
     # that repeats (the import's timestamp, a common open date) is converted once.
-    conversions = []
+    conversions: list = []
     for index, name in enumerate(columns):
         column_type = table.c[name].type
         process = column_type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             repeats = isinstance(column_type, Date | DateTime)
             conversions.append((index, process, {} if repeats else None))
+    if not conversions and list(compiled.positiontup) == columns:
+        # Nothing to convert and already in the SQL's order (integer-only rows such as KPI
+        # measurements): straight to the driver, with no copy of a million rows.
+        rows = rows if isinstance(rows, list) else list(rows)
+        if rows:
+            connection.exec_driver_sql(compiled.string, rows)
+        return
     processed = []
     for row in rows:
         values = list(row)

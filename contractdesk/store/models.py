@@ -524,3 +524,96 @@ class Correspondence(Timestamped, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     issued_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     issued_by: Mapped[str] = mapped_column(String(100))
+
+
+# --- Standards and KPIs -------------------------------------------------------------------
+
+
+class KpiStandard(Versioned, Base):
+    """A standard of one financial year's framework (e.g. Cancer referral): minimum
+    (contractual) or developmental."""
+
+    __tablename__ = "kpi_standard"
+    __table_args__ = (
+        UniqueConstraint("financial_year", "code"),
+        CheckConstraint("kind IN ('minimum', 'developmental')", name="kind"),
+    )
+
+    financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    code: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(13))
+
+
+class Kpi(Versioned, Base):
+    """A KPI of one year's framework. Target and amber band are exact, in integer millionths
+    of the unit. `number` is the compact key the measurement table refers to."""
+
+    __tablename__ = "kpi"
+    __table_args__ = (
+        UniqueConstraint("financial_year", "code"),
+        CheckConstraint("unit IN ('percent', 'per_1000', 'count', 'days', 'score')", name="unit"),
+        CheckConstraint("direction IN ('higher', 'lower')", name="direction"),
+        CheckConstraint("amber_band_millionths >= 0", name="amber_band_not_negative"),
+    )
+
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    standard_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("kpi_standard.id"), index=True)
+    financial_year: Mapped[FinancialYear] = mapped_column(FinancialYearType)
+    code: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(String(8))
+    direction: Mapped[str] = mapped_column(String(6))
+    target_millionths: Mapped[int] = mapped_column(BigInteger)
+    amber_band_millionths: Mapped[int] = mapped_column(BigInteger)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class KpiPracticeKey(Base):
+    """A compact integer key for each practice that has measurements: the measurement table
+    refers to practices by it (4 bytes, not a 16-byte UUID, in each of millions of rows)."""
+
+    __tablename__ = "kpi_practice_key"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    practice_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("practice.id"), unique=True)
+
+
+class KpiSource(Base):
+    """Where measurements came from (a file and its SHA-256, or generated demo data); each
+    measurement names its source by number rather than repeating the text."""
+
+    __tablename__ = "kpi_source"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
+
+
+class KpiMeasurement(Base):
+    """One practice's value of one KPI in one period: the big table (8 million rows for all
+    England over ten years), so every column is an integer.
+
+    The key is (period, kpi, practice): one period for all practices is one contiguous range
+    (the review grid); the second index serves one practice over time (the trend chart). On
+    SQLite the table is WITHOUT ROWID, so rows are stored in key order with no second copy
+    of the key. Values, numerators and denominators are integer millionths (exact; see
+    contractdesk.domain.kpi_rules.to_millionths); `period` is Period.key (2025/26 Q1 = 20251).
+    """
+
+    __tablename__ = "kpi_measurement"
+    __table_args__ = (
+        Index("ix_kpi_measurement_practice", "practice_number", "kpi_number", "period"),
+        {"sqlite_with_rowid": False},
+    )
+
+    period: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kpi_number: Mapped[int] = mapped_column(ForeignKey("kpi.number"), primary_key=True)
+    practice_number: Mapped[int] = mapped_column(
+        ForeignKey("kpi_practice_key.number"), primary_key=True
+    )
+    value_millionths: Mapped[int] = mapped_column(BigInteger)
+    numerator_millionths: Mapped[int | None] = mapped_column(BigInteger)
+    denominator_millionths: Mapped[int | None] = mapped_column(BigInteger)
+    source_number: Mapped[int] = mapped_column(ForeignKey("kpi_source.number"))

@@ -19,6 +19,7 @@ KNOWN_REVISIONS = (
     "0001_initial",
     "0002_quality_contract",
     "0003_funding",
+    "0004_kpis",
     "0005_notices",
     "0006_letters",
 )

@@ -1,7 +1,7 @@
 """Notices: concerns, remedial and breach notices, sanctions, recovery plans, team settings.
 
 Revision ID: 0005_notices
-Revises: 0003_funding
+Revises: 0004_kpis
 Create Date: 2026-11-23 16:40:21.986111
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_notices"
-down_revision = "0003_funding"
+down_revision = "0004_kpis"
 branch_labels = None
 depends_on = None
 
