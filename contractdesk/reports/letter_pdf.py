@@ -211,7 +211,7 @@ def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no
     ]
     if table.rag_column is not None:
         for number, row in enumerate(table.rows, start=1):
-            fill = RAG_FILLS.get(row[table.rag_column].strip().lower())
+            fill = RAG_FILLS.get(row[table.rag_column].split(" (")[0].strip().lower())
             if fill is not None:
                 commands.append(
                     ("BACKGROUND", (table.rag_column, number), (table.rag_column, number), fill)

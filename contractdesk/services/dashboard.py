@@ -175,6 +175,49 @@ def _not_compliant(workspace: Workspace, as_of: date) -> list[DashboardItem]:
     ]
 
 
+def _kpis_red_or_slipping(workspace: Workspace, as_of: date) -> list[DashboardItem]:
+    """Practices red overall, or slipping on a KPI even while green, in the latest quarter
+    measured up to `as_of` (see the fall before the failure)."""
+    from contractdesk.domain.kpi_rules import Rag
+    from contractdesk.services.kpi_review import latest_quarter_with_data, load_kpi_review
+
+    period = latest_quarter_with_data(workspace)
+    while period is not None and period.first_day > as_of:
+        period = period.previous()
+    if period is None:
+        return []
+    review = load_kpi_review(workspace, period.year, period=period)
+    items = []
+    for row in review.rows:
+        reds = [
+            kpi.code
+            for kpi, cell in zip(review.kpis, row.cells, strict=True)
+            if cell.rag is Rag.RED
+        ]
+        slipping = [
+            kpi.code for kpi, cell in zip(review.kpis, row.cells, strict=True) if cell.slipping
+        ]
+        if row.overall is not Rag.RED and not slipping:
+            continue
+        parts = []
+        if reds:
+            parts.append(f"red on {', '.join(reds)}")
+        if slipping:
+            parts.append(f"slipping on {', '.join(slipping)}")
+        items.append(
+            DashboardItem(
+                due=as_of,
+                category="KPIs",
+                title=f"{row.ods_code} {row.name}: {'; '.join(parts)} ({period})",
+                detail=f"Overall {row.overall.label.lower()} in {period}",
+                practice_code=row.ods_code,
+                target_kind="practice",
+                target_key=row.ods_code,
+            )
+        )
+    return items
+
+
 def _performance_cycle(workspace: Workspace, as_of: date) -> list[DashboardItem]:
     return [
         DashboardItem(
@@ -192,12 +235,12 @@ def _performance_cycle(workspace: Workspace, as_of: date) -> list[DashboardItem]
     ]
 
 
-# The KPI issue adds its provider (practices red or slipping) here.
 PROVIDERS: list[Provider] = [
     _remedial_deadlines,
     _objection_windows,
     _unanswered_offers,
     _overdue_actions,
     _not_compliant,
+    _kpis_red_or_slipping,
     _performance_cycle,
 ]

@@ -93,6 +93,8 @@ def plan_annual_letters(
     notices = _notices(workspace, year, letter_date)
     actions = _actions(workspace, letter_date)
     funding = _funding(workspace, year)
+    kpis = _kpi_review(workspace, year, areas)
+    locality_benchmarks: dict[str | None, tuple] = {}
     letters = []
     for code, practice in register.items():
         row = rows.get(code)
@@ -112,11 +114,12 @@ def plan_annual_letters(
             "compliance": row.compliance.describe()
             if row and matrix.required_codes
             else ("not assessed: the year has no required services"),
-            "overall_rag": "not yet measured",
+            "overall_rag": _overall_words(kpis, code),
         }
         blocks = template.fill(values)
         tables = [
             _services_table(matrix, row, delivered_by.get(code, {})),
+            _kpi_table(kpis, code, locality_benchmarks),
             _notices_table(notices.get(code, [])),
             _funding_table(funding, code, year),
             _actions_table(actions.get(code, [])),
@@ -218,6 +221,61 @@ def _funding(workspace: Workspace, year: FinancialYear):  # type: ignore[no-unty
     if not paid:
         return None
     return funding_year(workspace, max(paid))
+
+
+def _kpi_review(workspace: Workspace, year: FinancialYear, areas: Collection[str]):  # type: ignore[no-untyped-def]
+    """The year's KPI review (a year's value: its annual figure, else its latest quarter), or
+    None when the year has no KPIs."""
+    from contractdesk.services.kpi_review import load_kpi_review
+
+    review = load_kpi_review(workspace, year, areas=areas)
+    return review if review.kpis else None
+
+
+def _overall_words(review, code: str) -> str:  # type: ignore[no-untyped-def]
+    if review is None:
+        return "not assessed (no KPIs for the year)"
+    try:
+        row = review.row(code)
+    except KeyError:
+        return "not assessed (no measurements)"
+    return row.overall.label.lower()
+
+
+def _kpi_table(review, code: str, by_locality: dict) -> LetterTable:  # type: ignore[no-untyped-def]
+    """Each KPI: the practice's value, the target, its locality's average, the traffic light."""
+    title = "Standards and KPIs"
+    if review is None:
+        return LetterTable(heading=title, columns=("KPI",), rows=(), empty_text="No KPIs were set.")
+    try:
+        row = review.row(code)
+    except KeyError:
+        return LetterTable(
+            heading=title, columns=("KPI",), rows=(), empty_text="No measurements are on record."
+        )
+    if row.locality_code not in by_locality:
+        by_locality[row.locality_code] = review.locality_benchmarks(row.locality_code)
+    benchmarks = by_locality[row.locality_code]
+    lines = []
+    for kpi, cell, local in zip(review.kpis, row.cells, benchmarks, strict=True):
+        rag = cell.rag.label + (" (slipping)" if cell.slipping else "")
+        lines.append(
+            (
+                kpi.name,
+                kpi.unit.format(cell.value),
+                kpi.unit.format(kpi.target),
+                kpi.unit.format(local.mean),
+                rag,
+            )
+        )
+    return LetterTable(
+        heading=f"{title} {review.year}",
+        columns=("KPI", "Practice", "Target", "Locality average", "Rating"),
+        rows=tuple(lines),
+        rag_column=4,
+        widths=(0.42, 0.14, 0.14, 0.15, 0.15),
+        note=review.overall_rule,
+    )
 
 
 def _services_table(matrix, row, delivered_by: dict[str, str]) -> LetterTable:  # type: ignore[no-untyped-def]

@@ -28,6 +28,7 @@ def test_the_dashboard_for_a_date(demo, capsys):
     overdue = [item for item in items if item["overdue"]]
     assert [item["category"] for item in overdue] == ["Offer", "Remedial notice", "Recovery plan"]
     assert items[len(overdue)]["category"] == "Performance cycle"
+    assert any(item["category"] == "KPIs" and "slipping" in item["title"] for item in items)
     kinds = {item["target_kind"] for item in items}
     assert {"notice", "subcontract", "offers", "plan", "practice", "cycle"} <= kinds
     pending = next(item for item in items if item["target_kind"] == "subcontract")
