@@ -264,7 +264,12 @@ def _fixed(text: str, style: str) -> Paragraph:
 def _cell(text: str, style: ParagraphStyle, column_width: float):  # type: ignore[no-untyped-def]
     """Plain text when it fits the column (a table draws plain strings as they are, never as
     markup, and far faster than a Paragraph); an escaped Paragraph when it must wrap."""
-    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= column_width - 8:
+    room = column_width - 8
+    # No Helvetica glyph is wider than its point size: short text fits without measuring.
+    if "\n" not in text and (
+        len(text) * style.fontSize <= room
+        or stringWidth(text, style.fontName, style.fontSize) <= room
+    ):
         return text
     return Paragraph(_text(text), style)
 

@@ -111,6 +111,16 @@ class KpiReview:
         members = [row for row in self.rows if row.locality_code == locality_code]
         return _benchmarks(members, len(self.kpis))
 
+    def benchmarks_by_locality(self) -> dict[str | None, tuple[Benchmark, ...]]:
+        """Every locality's benchmarks at once (for letters to every practice): one pass."""
+        members: dict[str | None, list[ReviewRow]] = {}
+        for row in self.rows:
+            members.setdefault(row.locality_code, []).append(row)
+        return {code: _benchmarks(rows, len(self.kpis)) for code, rows in members.items()}
+
+    def rows_by_code(self) -> dict[str, ReviewRow]:
+        return {row.ods_code: row for row in self.rows}
+
     def row(self, ods_code: str) -> ReviewRow:
         for row in self.rows:
             if row.ods_code == ods_code:

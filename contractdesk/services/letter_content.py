@@ -94,7 +94,9 @@ def plan_annual_letters(
     actions = _actions(workspace, letter_date)
     funding = _funding(workspace, year)
     kpis = _kpi_review(workspace, year, areas)
-    locality_benchmarks: dict[str | None, tuple] = {}
+    kpi_rows = kpis.rows_by_code() if kpis is not None else {}
+    locality_benchmarks = kpis.benchmarks_by_locality() if kpis is not None else {}
+    funding_rows = {row.ods_code: row for row in funding.practices} if funding else {}
     letters = []
     for code, practice in register.items():
         row = rows.get(code)
@@ -114,14 +116,14 @@ def plan_annual_letters(
             "compliance": row.compliance.describe()
             if row and matrix.required_codes
             else ("not assessed: the year has no required services"),
-            "overall_rag": _overall_words(kpis, code),
+            "overall_rag": _overall_words(kpis, kpi_rows.get(code)),
         }
         blocks = template.fill(values)
         tables = [
             _services_table(matrix, row, delivered_by.get(code, {})),
-            _kpi_table(kpis, code, locality_benchmarks),
+            _kpi_table(kpis, kpi_rows.get(code), locality_benchmarks),
             _notices_table(notices.get(code, [])),
-            _funding_table(funding, code, year),
+            _funding_table(funding, funding_rows.get(code), year),
             _actions_table(actions.get(code, [])),
         ]
         content = LetterContent(
@@ -232,29 +234,23 @@ def _kpi_review(workspace: Workspace, year: FinancialYear, areas: Collection[str
     return review if review.kpis else None
 
 
-def _overall_words(review, code: str) -> str:  # type: ignore[no-untyped-def]
+def _overall_words(review, row) -> str:  # type: ignore[no-untyped-def]
     if review is None:
         return "not assessed (no KPIs for the year)"
-    try:
-        row = review.row(code)
-    except KeyError:
+    if row is None:
         return "not assessed (no measurements)"
     return row.overall.label.lower()
 
 
-def _kpi_table(review, code: str, by_locality: dict) -> LetterTable:  # type: ignore[no-untyped-def]
+def _kpi_table(review, row, by_locality: dict) -> LetterTable:  # type: ignore[no-untyped-def]
     """Each KPI: the practice's value, the target, its locality's average, the traffic light."""
     title = "Standards and KPIs"
     if review is None:
         return LetterTable(heading=title, columns=("KPI",), rows=(), empty_text="No KPIs were set.")
-    try:
-        row = review.row(code)
-    except KeyError:
+    if row is None:
         return LetterTable(
             heading=title, columns=("KPI",), rows=(), empty_text="No measurements are on record."
         )
-    if row.locality_code not in by_locality:
-        by_locality[row.locality_code] = review.locality_benchmarks(row.locality_code)
     benchmarks = by_locality[row.locality_code]
     lines = []
     for kpi, cell, local in zip(review.kpis, row.cells, benchmarks, strict=True):
@@ -331,10 +327,7 @@ def _notices_table(notices: list) -> LetterTable:
     )
 
 
-def _funding_table(funding, code: str, year: FinancialYear) -> LetterTable:  # type: ignore[no-untyped-def]
-    row = None
-    if funding is not None:
-        row = next((item for item in funding.practices if item.ods_code == code), None)
+def _funding_table(funding, row, year: FinancialYear) -> LetterTable:  # type: ignore[no-untyped-def]
     if row is None:
         return LetterTable(
             heading="Funding",
