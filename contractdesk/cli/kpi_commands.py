@@ -12,7 +12,7 @@ from contractdesk.cli.output import write_rows
 from contractdesk.cli.session import area_codes, open_from
 from contractdesk.domain.kpi_period import Period
 from contractdesk.domain.kpi_rules import Rag
-from contractdesk.errors import BadInput
+from contractdesk.errors import BadInput, NotFound
 from contractdesk.services import kpi_export, kpi_framework, kpi_review
 from contractdesk.services.kpi_import import import_measurements as run_import
 
@@ -158,3 +158,63 @@ def _period(text: str) -> Period:
         return Period.parse(text)
     except ValueError as error:
         raise BadInput(str(error)) from None
+
+
+def add_standard(arguments: argparse.Namespace) -> int:
+    workspace = open_from(arguments, must_exist=True)
+    try:
+        entry = kpi_framework.create_standard(
+            workspace, arguments.year, arguments.code, arguments.name, arguments.kind
+        )
+    finally:
+        workspace.close()
+    print(f"Added the {entry.kind.value} standard {entry.code} to {arguments.year}.")
+    return 0
+
+
+def add_kpi(arguments: argparse.Namespace) -> int:
+    workspace = open_from(arguments, must_exist=True)
+    try:
+        entry = kpi_framework.create_kpi(
+            workspace,
+            arguments.year,
+            arguments.code,
+            standard_code=arguments.standard,
+            name=arguments.name,
+            unit=arguments.unit,
+            direction=arguments.direction,
+            target=arguments.target,
+            amber_band=arguments.amber_band,
+        )
+    finally:
+        workspace.close()
+    print(f"Added {entry.code} to {entry.standard_code} in {arguments.year}.")
+    return 0
+
+
+def set_target(arguments: argparse.Namespace) -> int:
+    workspace = open_from(arguments, must_exist=True)
+    try:
+        current = next(
+            (
+                kpi
+                for kpi in kpi_framework.load_framework(workspace, arguments.year).kpis
+                if kpi.code == arguments.code.strip().upper()
+            ),
+            None,
+        )
+        if current is None:
+            raise NotFound(f"{arguments.year} has no KPI with the code {arguments.code}.")
+        entry = kpi_framework.update_kpi_target(
+            workspace,
+            arguments.year,
+            current.code,
+            current.version,
+            target=arguments.target,
+            amber_band=arguments.amber_band,
+        )
+    finally:
+        workspace.close()
+    target, band = entry.unit.format(entry.target), entry.unit.format(entry.amber_band)
+    print(f"{entry.code} in {arguments.year}: target {target}, amber band {band}.")
+    return 0

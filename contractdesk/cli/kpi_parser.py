@@ -77,3 +77,36 @@ def add_kpi_commands(
     )
     copy.add_argument("--year", type=financial_year, required=True, metavar="YYYY/YY")
     copy.set_defaults(handler=lazy(handlers, "copy_forward"))
+
+    standard = kpi_commands.add_parser(
+        "add-standard", parents=[common], help="add a standard to a year's framework"
+    )
+    standard.add_argument("--year", type=financial_year, required=True, metavar="YYYY/YY")
+    standard.add_argument("code", metavar="CODE", help="e.g. DM")
+    standard.add_argument("name", metavar="NAME", help='e.g. "Demand management"')
+    standard.add_argument("kind", choices=("minimum", "developmental"))
+    standard.set_defaults(handler=lazy(handlers, "add_standard"))
+
+    kpi = kpi_commands.add_parser("add", parents=[common], help="add a KPI to a standard")
+    kpi.add_argument("--year", type=financial_year, required=True, metavar="YYYY/YY")
+    kpi.add_argument("code", metavar="CODE", help="e.g. DM-OPFU")
+    kpi.add_argument("--standard", required=True, metavar="CODE")
+    kpi.add_argument("--name", required=True)
+    kpi.add_argument(
+        "--unit", required=True, choices=("percent", "per_1000", "count", "days", "score")
+    )
+    kpi.add_argument("--direction", required=True, choices=("higher", "lower"))
+    kpi.add_argument("--target", required=True, help="e.g. 95 (a percent) or 45.5")
+    kpi.add_argument(
+        "--amber-band", required=True, help="how far short of the target is still amber"
+    )
+    kpi.set_defaults(handler=lazy(handlers, "add_kpi"))
+
+    target = kpi_commands.add_parser(
+        "set-target", parents=[common], help="change a KPI's target and amber band"
+    )
+    target.add_argument("--year", type=financial_year, required=True, metavar="YYYY/YY")
+    target.add_argument("code", metavar="CODE")
+    target.add_argument("--target", required=True)
+    target.add_argument("--amber-band", required=True)
+    target.set_defaults(handler=lazy(handlers, "set_target"))
