@@ -14,6 +14,7 @@ pool (SQLAlchemy's file-SQLite pool allows that), and the GUI thread keeps readi
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -110,6 +111,8 @@ class BackgroundOp(QObject):
         signals.progressed.connect(self._on_worker_progressed, queued)
         signals.returned.connect(self._on_worker_returned, queued)
         signals.raised.connect(self._on_worker_raised, queued)
+        if not _running:
+            _pause_collector()
         _running.add(self)
         # Starts the dialog's own timer: it shows itself if the op outlasts PROGRESS_DELAY_MS.
         self.progress_dialog.setValue(0)
@@ -147,6 +150,9 @@ class BackgroundOp(QObject):
     def _on_worker_progressed(self, done: int, total: int, stage: str) -> None:
         if self._cancel_requested.is_set() or not self.is_running:
             return
+        # The collector is paused while a worker runs (see _pause_collector): the young
+        # generation is swept here, on the GUI thread, so a long op's garbage does not pile up.
+        gc.collect(0)
         self.progressed.emit(done, total, stage)
         dialog = self.progress_dialog
         dialog.setLabelText(f"{self._label}\n{stage}…")
@@ -180,6 +186,8 @@ class BackgroundOp(QObject):
 
     def _end(self) -> None:
         _running.discard(self)
+        if not _running:
+            _resume_collector()
         # The dialog's own timer would show it later still; it is finished with, not hidden.
         self.progress_dialog.reset()
         self.progress_dialog.hide()
@@ -196,3 +204,23 @@ def show_message(parent: QWidget, text: str, title: str = "ContractDesk") -> QMe
 
 # Ops whose worker has not reported back yet: kept alive here until it does.
 _running: set[BackgroundOp] = set()
+_collector_was_enabled = True
+
+
+def _pause_collector() -> None:
+    """No cyclic garbage collection while a worker thread runs.
+
+    The collector runs in whichever thread happens to allocate; run in a worker, it may free a
+    Qt object that became garbage on the GUI thread (a closed dialog in a reference cycle) and
+    call its C++ destructor from the wrong thread, which crashes. Reference counting goes on
+    freeing everything else; the GUI thread collects when the work reports progress and ends.
+    """
+    global _collector_was_enabled
+    _collector_was_enabled = gc.isenabled()
+    gc.disable()
+
+
+def _resume_collector() -> None:
+    if _collector_was_enabled:
+        gc.enable()
+    gc.collect()
