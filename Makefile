@@ -54,4 +54,6 @@ installer: $(INSTALLED)
 	rm -f build/installer-demo.sqlite
 	dist/ContractDesk/contractdesk demo --db build/installer-demo.sqlite
 	dist/ContractDesk/contractdesk --db build/installer-demo.sqlite practices show C87003
+	rm -rf build/installer-letters && mkdir -p build/installer-letters
+	dist/ContractDesk/contractdesk --db build/installer-demo.sqlite letters annual --year 2025/26 --out build/installer-letters --workers 2
 	QT_QPA_PLATFORM=offscreen timeout 5 dist/ContractDesk/contractdesk --db build/installer-demo.sqlite; test $$? -eq 124
