@@ -209,9 +209,14 @@ class MainWindow(QMainWindow):
         self._section_keys.append(key)
 
     def _build_section(self, key: str) -> None:
+        # A section chosen before the start-up's database has opened opens it first (which
+        # shows, and so builds, the section chosen).
+        workspace = self.workspace
+        if key in self.section_pages:
+            return
         _title, _key, module_name, class_name = next(s for s in LAZY_SECTIONS if s[1] == key)
         page_class = getattr(importlib.import_module(module_name), class_name)
-        page = page_class(self._workspace)
+        page = page_class(workspace)
         row = self._section_keys.index(key)
         placeholder = self.pages.widget(row)
         self.pages.insertWidget(row, page)

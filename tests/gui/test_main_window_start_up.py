@@ -213,3 +213,13 @@ def test_start_up_paints_before_importing_sqlalchemy_or_any_heavy_module(demo_pa
     assert found["rows"] == DEMO_PRACTICES
     assert found["after_open"] == ["sqlalchemy"]
     assert found["section_built"] == page
+
+
+def test_a_section_chosen_before_the_database_opens_opens_it_and_is_built_once(start):
+    window = start()
+    assert not window.is_database_open
+    window.navigation.setCurrentRow(window._section_keys.index("notices"))  # noqa: SLF001
+    assert window.is_database_open
+    page = window.pages.currentWidget()
+    assert page is window.section_pages["notices"]
+    assert page.model.rowCount() == 3  # the demo's notices, read through the opened database
