@@ -35,6 +35,8 @@ from reportlab.platypus import (
 )
 
 from contractdesk.domain.letter_template import Block
+from contractdesk.reports.letter_grid import PADDING as GRID_PADDING
+from contractdesk.reports.letter_grid import AddressBlock, LetterGrid
 
 RAG_FILLS = {
     "green": colors.HexColor("#C6EFCE"),
@@ -131,23 +133,13 @@ def write_letter(path: Path, content: LetterContent, letterhead: Letterhead) -> 
 def _story(content: LetterContent, letterhead: Letterhead, width: float) -> list:
     styles = _styles()
     story: list = []
-    # Plain strings in a table cell are drawn as they are: no markup, and no wrapping cost.
-    address = "\n".join(content.recipient_lines)
-    dated = (
-        f"{content.letter_date.strftime('%d %B %Y').lstrip('0')}\n"
-        f"Our reference: {content.reference}"
-    )
+    dated = content.letter_date.strftime("%d %B %Y").lstrip("0")
     story.append(
-        Table(
-            [[address, dated]],
-            colWidths=[width * 0.6, width * 0.4],
-            style=[
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (-1, -1), "Helvetica", 10, 13.5),
-                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-                ("LEFTPADDING", (0, 0), (0, 0), 0),
-                ("RIGHTPADDING", (1, 0), (1, 0), 0),
-            ],
+        AddressBlock(
+            content.recipient_lines,
+            (dated, f"Our reference: {content.reference}"),
+            font_size=10,
+            leading=13.5,
         )
     )
     story.append(Spacer(0, 8 * mm))
@@ -190,6 +182,10 @@ def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no
     widths = [
         width * share for share in table.widths or [1 / len(table.columns)] * len(table.columns)
     ]
+    grid = _grid(table, widths)
+    if grid is not None:
+        flowables = [CondPageBreak(KEEP_WITH_HEADING), heading, *intro, grid]
+        return flowables + ([_fixed(table.note, "note")] if table.note else [])
     data = [
         [
             _cell(name, styles["cell_bold"], column)
@@ -228,6 +224,27 @@ def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no
         flowables.append(_fixed(table.note, "note"))
     # A heading never ends a page: it moves on with the table's first rows.
     return flowables
+
+
+def _grid(table: LetterTable, widths: list[float]) -> LetterGrid | None:
+    """The lean grid when every cell fits its column on one line, else None (a Table)."""
+    size = CELL_FONT_SIZE
+    for line in (table.columns, *table.rows):
+        for text, width in zip(line, widths, strict=True):
+            room = width - 2 * GRID_PADDING
+            if "\n" in text or (
+                len(text) * size > room and stringWidth(text, "Helvetica-Bold", size) > room
+            ):
+                return None
+    fills = {}
+    if table.rag_column is not None:
+        for number, row in enumerate(table.rows):
+            fill = RAG_FILLS.get(row[table.rag_column].split(" (")[0].strip().lower())
+            if fill is not None:
+                fills[(number, table.rag_column)] = fill
+    return LetterGrid(
+        widths, table.columns, table.rows, fills, font_size=size, leading=CELL_LEADING
+    )
 
 
 def _letterhead(canvas, letterhead: Letterhead) -> None:  # type: ignore[no-untyped-def]

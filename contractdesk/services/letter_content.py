@@ -269,7 +269,7 @@ def _kpi_table(review, row, by_locality: dict) -> LetterTable:  # type: ignore[n
         columns=("KPI", "Practice", "Target", "Locality average", "Rating"),
         rows=tuple(lines),
         rag_column=4,
-        widths=(0.42, 0.14, 0.14, 0.15, 0.15),
+        widths=(0.40, 0.13, 0.13, 0.18, 0.16),
         note=review.overall_rule,
     )
 
