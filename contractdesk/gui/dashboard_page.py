@@ -18,10 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -34,6 +32,7 @@ from contractdesk.gui.dashboard_table_model import (
     TITLE_COLUMN,
     DashboardTableModel,
 )
+from contractdesk.gui.list_table import fit_columns, set_up_list_table
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.services.workspace import Workspace
 
@@ -164,19 +163,7 @@ class DashboardPage(QWidget):
         bar.addWidget(self.open_button)
         bar.addWidget(self.refresh_button)
         table = self.table
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        set_up_list_table(table, self.proxy)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.intro_label)
@@ -252,9 +239,7 @@ class DashboardPage(QWidget):
         self._on_category_changed(combo.currentIndex())
 
     def _size_columns(self) -> None:
-        for column in range(TITLE_COLUMN):
-            self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, self.table.columnWidth(column) + COLUMN_PADDING)
+        fit_columns(self.table, range(TITLE_COLUMN), COLUMN_PADDING)
 
     def _update_count(self) -> None:
         rows = [self.model.row_at(row) for row in range(self.model.rowCount())]

@@ -9,12 +9,10 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,6 +25,7 @@ from contractdesk.domain.notices import GIVEN, ConcernStatus, NoticeStatus
 from contractdesk.domain.roles import Role
 from contractdesk.domain.settings import notice_rules
 from contractdesk.gui.concern_table_model import DESCRIPTION_COLUMN, ConcernTableModel
+from contractdesk.gui.list_table import fit_columns, set_up_list_table
 from contractdesk.gui.notice_action_rules import SANCTION_CLOSED, needs_role, refusal, why_not
 from contractdesk.gui.notice_dialogs import (
     CloseConcernDialog,
@@ -283,7 +282,7 @@ class NoticesPage(QWidget):
             "Issued remedial notices whose deadline has passed with no outcome recorded"
         )
         for table, proxy in ((self.table, self.proxy), (self.concern_table, self.concern_proxy)):
-            _set_up_table(table, proxy)
+            set_up_list_table(table, proxy)
         self.tabs.addTab(self._notices_tab(), "&Notices")
         self.tabs.addTab(self._concerns_tab(), "Conc&erns")
         footer = QHBoxLayout()
@@ -453,12 +452,8 @@ class NoticesPage(QWidget):
 
     @staticmethod
     def _size_columns(table: QTableView, model: Any, wide: tuple[int, ...]) -> None:
-        for column in range(model.columnCount() - 1):
-            table.resizeColumnToContents(column)
-            width = table.columnWidth(column) + COLUMN_PADDING
-            if column in wide:
-                width = min(width, WIDE_COLUMN_LIMIT)
-            table.setColumnWidth(column, width)
+        limits = dict.fromkeys(wide, WIDE_COLUMN_LIMIT)
+        fit_columns(table, range(model.columnCount() - 1), COLUMN_PADDING, limits)
 
     def _update_count(self) -> None:
         rows = [self.model.row_at(row) for row in range(self.model.rowCount())]
@@ -523,19 +518,3 @@ class NoticesPage(QWidget):
             self.state_label.setText(
                 "Issuing, escalating, withdrawing and sanctions need the approver role."
             )
-
-
-def _set_up_table(table: QTableView, proxy: QSortFilterProxyModel) -> None:
-    table.setModel(proxy)
-    table.setSortingEnabled(True)
-    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)

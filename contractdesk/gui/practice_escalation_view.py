@@ -8,9 +8,7 @@ from datetime import date
 
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -23,6 +21,7 @@ from contractdesk.gui.escalation_table_models import (
     TimelineTableModel,
     standing_records,
 )
+from contractdesk.gui.list_table import set_up_list_table
 from contractdesk.gui.notice_table_model import flag_tooltip
 from contractdesk.gui.recovery_plan_dialogs import RecoveryPlanDialog
 from contractdesk.services.escalation_timeline import practice_timeline
@@ -144,15 +143,5 @@ class PracticeEscalationView(QWidget):
 
 def _table(model: object) -> QTableView:
     table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
+    set_up_list_table(table, model, sortable=False)  # type: ignore[arg-type]
     return table

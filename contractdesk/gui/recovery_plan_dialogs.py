@@ -7,12 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.roles import Role
 from contractdesk.gui.action_dialog import ActionDialog, date_edit, date_of
 from contractdesk.gui.escalation_table_models import ACTION_COLUMN, ActionTableModel
+from contractdesk.gui.list_table import set_up_list_table
 from contractdesk.gui.notice_dialogs import text_box
 from contractdesk.services.recovery_plans import (
     ActionEntry,
@@ -272,15 +271,7 @@ class RecoveryPlanDialog(QDialog):
 
     def _set_up_widgets(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        set_up_list_table(table, self.model, sortable=False)
         self.notes_view.setFixedHeight(self.notes_view.fontMetrics().lineSpacing() * 5 + 12)
         top = QHBoxLayout()
         label = QLabel("&Plan:")

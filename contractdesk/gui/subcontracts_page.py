@@ -7,10 +7,8 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.roles import Role
 from contractdesk.domain.subcontracting import Decision, SubcontractStatus
 from contractdesk.gui.action_dialog import ActionDialog
+from contractdesk.gui.list_table import fit_columns, set_up_list_table
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.gui.subcontract_dialogs import (
     DecisionDialog,
@@ -187,19 +186,7 @@ class SubcontractsPage(QWidget):
         for button in (self.new_button, self.approve_button, self.object_button, self.end_button):
             bar.addWidget(button)
         table = self.table
-        table.setModel(self.proxy)
-        table.setSortingEnabled(True)
-        table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's urgency order
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        set_up_list_table(table, self.proxy)
         footer = QHBoxLayout()
         footer.addWidget(self.count_label)
         footer.addWidget(self.state_label, 1)
@@ -209,12 +196,8 @@ class SubcontractsPage(QWidget):
         layout.addLayout(footer)
 
     def _size_columns(self) -> None:
-        for column in range(self.model.columnCount() - 1):
-            self.table.resizeColumnToContents(column)
-            width = self.table.columnWidth(column) + COLUMN_PADDING
-            if column in (CONTRACTOR_COLUMN, SUBCONTRACTOR_COLUMN):
-                width = min(width, NAME_COLUMN_WIDTH)
-            self.table.setColumnWidth(column, width)
+        names = dict.fromkeys((CONTRACTOR_COLUMN, SUBCONTRACTOR_COLUMN), NAME_COLUMN_WIDTH)
+        fit_columns(self.table, range(self.model.columnCount() - 1), COLUMN_PADDING, names)
 
     def _connect_signals(self) -> None:
         self.status_combo.currentIndexChanged.connect(self._on_filter_changed)
