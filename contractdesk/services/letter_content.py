@@ -145,7 +145,9 @@ def _annual_reference(code: str, year: FinancialYear) -> str:
     return f"{code}/{year.slug()}/AR"
 
 
-def practice_addresses(workspace: Workspace, areas: Collection[str]) -> dict[str, dict]:
+def practice_addresses(
+    workspace: Workspace, areas: Collection[str], codes: Collection[str] = ()
+) -> dict[str, dict]:
     """Open practices by code: name, address lines, contract type, locality."""
     practice, area, locality = Practice.__table__, CommissionerArea.__table__, Locality.__table__
     query = (
@@ -171,6 +173,8 @@ def practice_addresses(workspace: Workspace, areas: Collection[str]) -> dict[str
     )
     if areas:
         query = query.where(area.c.code.in_(list(areas)))
+    if codes:
+        query = query.where(practice.c.ods_code.in_(list(codes)))
     with unit_of_work(workspace.engine) as session:
         return {
             code: {

@@ -35,7 +35,8 @@ def plan_notice_letter(
         raise BadInput(f"{reference} is {notice.status.label}: only an issued notice is sent.")
     kind = LetterKind.REMEDIAL if notice.kind is NoticeKind.REMEDIAL else LetterKind.BREACH
     period = (notice.deadline - notice.given_on).days if notice.deadline else None
-    values = _common(workspace, notice.practice_code, notice.practice_name, reference, letter_date)
+    practice = _addressee(workspace, notice.practice_code)
+    values = _common(workspace, practice, notice.practice_code, reference, letter_date)
     values |= {
         "notice_reference": reference,
         "breach": notice.breach + (f" ({notice.clause})" if notice.clause else ""),
@@ -70,7 +71,7 @@ def plan_notice_letter(
     with unit_of_work(workspace.engine) as session:
         notice_id = find_by_reference(session, Notice, reference).id
     planned = _planned(
-        workspace, kind, notice.practice_code, reference, values, tables, letter_date
+        workspace, kind, practice, notice.practice_code, reference, values, tables, letter_date
     )
     return kind, planned, notice_id
 
@@ -91,9 +92,8 @@ def _sanction_letter(workspace: Workspace, reference: str, letter_date: date):  
         what += f" — {format_pence(sanction.amount_pence)}"
     if sanction.ends_on:
         what += f", until {_day(sanction.ends_on)}"
-    values = _common(
-        workspace, sanction.practice_code, sanction.practice_name, reference, letter_date
-    )
+    practice = _addressee(workspace, sanction.practice_code)
+    values = _common(workspace, practice, sanction.practice_code, reference, letter_date)
     values |= {
         "notice_reference": reference,
         "breach": what,
@@ -103,18 +103,34 @@ def _sanction_letter(workspace: Workspace, reference: str, letter_date: date):  
         "notice_period": str((sanction.effective_from - sanction.notice_given_on).days),
     }
     planned = _planned(
-        workspace, LetterKind.SANCTION, sanction.practice_code, reference, values, [], letter_date
+        workspace,
+        LetterKind.SANCTION,
+        practice,
+        sanction.practice_code,
+        reference,
+        values,
+        [],
+        letter_date,
     )
     return LetterKind.SANCTION, planned, None
 
 
-def _common(workspace: Workspace, code: str, name: str, reference: str, letter_date: date) -> dict:
-    practice = practice_addresses(workspace, ())
+def _addressee(workspace: Workspace, code: str) -> dict:
+    """The practice the letter goes to (only an open practice is written to)."""
+    practice = practice_addresses(workspace, (), codes=[code]).get(code)
+    if practice is None:
+        raise BadInput(f"{code} is closed or not in the register: no letter is sent.")
+    return practice
+
+
+def _common(
+    workspace: Workspace, practice: dict, code: str, reference: str, letter_date: date
+) -> dict:
     return {
-        "practice_name": name,
+        "practice_name": practice["name"],
         "practice_code": code,
-        "contract_type": practice.get(code, {}).get("contract_type", ""),
-        "locality": practice.get(code, {}).get("locality") or "the area",
+        "contract_type": practice["contract_type"],
+        "locality": practice["locality"] or "the area",
         "lead_contact": LEAD_CONTACT,
         "commissioner_name": all_settings(workspace)["commissioner_name"],
         "officer_name": workspace.user.display_name,
@@ -123,11 +139,9 @@ def _common(workspace: Workspace, code: str, name: str, reference: str, letter_d
     }
 
 
-def _planned(workspace, kind, code, reference, values, tables, letter_date) -> PlannedLetter:  # type: ignore[no-untyped-def]
-    register = practice_addresses(workspace, ())
-    practice = register.get(code)
-    if practice is None:
-        raise BadInput(f"{code} is closed or not in the register: no letter is sent.")
+def _planned(
+    workspace, kind, practice, code, reference, values, tables, letter_date
+) -> PlannedLetter:  # type: ignore[no-untyped-def]
     blocks = load_template(workspace, kind).fill(values)
     content = LetterContent(
         practice_code=code,

@@ -310,8 +310,10 @@ def list_notices(
             query = query.where(Notice.practice_id == find_practice(session, practice_code).id)
         if statuses:
             query = query.where(Notice.status.in_([status.value for status in statuses]))
+        # The further-breach flag is the practice's: read once per practice, not per notice.
+        flags: dict = {}
         entries = [
-            _notice_entry(session, notice, practice, today)
+            _notice_entry(session, notice, practice, today, flags)
             for notice, practice in session.execute(query)
         ]
     if overdue:
@@ -347,6 +349,14 @@ def practice_further_breach(session: Session, practice_id) -> FurtherBreach | No
         )
         for notice in notices
     )
+
+
+def _flag(session: Session, practice_id, flags: dict | None) -> FurtherBreach | None:  # type: ignore[no-untyped-def]
+    if flags is None:
+        return practice_further_breach(session, practice_id)
+    if practice_id not in flags:
+        flags[practice_id] = practice_further_breach(session, practice_id)
+    return flags[practice_id]
 
 
 def _check_transition(notice: Notice, wanted: NoticeStatus) -> None:
@@ -415,7 +425,9 @@ def _concern_entry(concern: Concern, practice: Practice) -> ConcernEntry:
     )
 
 
-def _notice_entry(session: Session, notice: Notice, practice: Practice, today: date) -> NoticeEntry:
+def _notice_entry(
+    session: Session, notice: Notice, practice: Practice, today: date, flags: dict | None = None
+) -> NoticeEntry:
     status = NoticeStatus(notice.status)
     days = (
         (notice.deadline - today).days
@@ -444,6 +456,6 @@ def _notice_entry(session: Session, notice: Notice, practice: Practice, today: d
         outcome_by=notice.outcome_by,
         outcome_note=notice.outcome_note,
         days_to_deadline=days,
-        further_breach=practice_further_breach(session, practice.id),
+        further_breach=_flag(session, practice.id, flags),
         version=notice.version,
     )

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from contractdesk.domain.notices import ShortPeriodReason
+from contractdesk.domain.notices import NoticeRules, ShortPeriodReason
 from contractdesk.domain.roles import Role
 from contractdesk.domain.sanctions import (
     ObligationKind,
@@ -173,7 +173,10 @@ def list_sanctions(
         if practice_code:
             query = query.where(Sanction.practice_id == find_practice(session, practice_code).id)
         query = query.order_by(Sanction.effective_from, Sanction.reference)
-        return [_entry(session, s, practice, today) for s, practice in session.execute(query)]
+        rules = current_notice_rules(session)  # once for the list, not once a sanction
+        return [
+            _entry(session, s, practice, today, rules) for s, practice in session.execute(query)
+        ]
 
 
 def _change(session: Session, workspace: Workspace, sanction: Sanction, action, changes, today):  # type: ignore[no-untyped-def]
@@ -196,7 +199,13 @@ def _change(session: Session, workspace: Workspace, sanction: Sanction, action, 
     )
 
 
-def _entry(session: Session, sanction: Sanction, practice: Practice, today: date) -> SanctionEntry:
+def _entry(
+    session: Session,
+    sanction: Sanction,
+    practice: Practice,
+    today: date,
+    rules: NoticeRules | None = None,
+) -> SanctionEntry:
     notice = session.get(Notice, sanction.notice_id) if sanction.notice_id else None
     return SanctionEntry(
         reference=sanction.reference,
@@ -225,6 +234,6 @@ def _entry(session: Session, sanction: Sanction, practice: Practice, today: date
             dispute_referred_on=sanction.dispute_referred_on,
             dispute_resolved_on=sanction.dispute_resolved_on,
             today=today,
-            rules=current_notice_rules(session),
+            rules=rules or current_notice_rules(session),
         ),
     )
