@@ -42,6 +42,33 @@ def record_change(
     )
 
 
+def record_update(
+    session: Session,
+    login: str,
+    record: Any,
+    changes: dict[str, Any],
+    *,
+    action: str,
+    entity_key: str,
+    summary: str,
+) -> None:
+    """Apply `changes` to a mapped row, write it, and audit it with the values it had before."""
+    before = {name: getattr(record, name) for name in changes}
+    for name, value in changes.items():
+        setattr(record, name, value)
+    session.flush()
+    record_change(
+        session,
+        login,
+        action=action,
+        entity=record,
+        entity_key=entity_key,
+        before=before,
+        after=changes,
+        summary=summary,
+    )
+
+
 def to_json(value: Any) -> Any:
     """Dates, decimals, UUIDs and enums as text, so the JSON column reads the same everywhere."""
     if value is None or isinstance(value, str | int | float | bool):

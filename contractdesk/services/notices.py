@@ -23,7 +23,7 @@ from contractdesk.domain.notices import (
 )
 from contractdesk.domain.roles import Role
 from contractdesk.errors import BadInput
-from contractdesk.services.audit import record_change
+from contractdesk.services.audit import record_change, record_update
 from contractdesk.services.practices import find_practice
 from contractdesk.services.references import find_by_reference, next_reference
 from contractdesk.services.team_settings import current_notice_rules
@@ -373,18 +373,13 @@ def _change(
     changes: dict[str, object],
     today: date | None,
 ) -> NoticeEntry:
-    before = {name: getattr(notice, name) for name in changes}
-    for name, value in changes.items():
-        setattr(notice, name, value)
-    session.flush()
-    record_change(
+    record_update(
         session,
         workspace.user.login,
+        notice,
+        changes,
         action=action,
-        entity=notice,
         entity_key=notice.reference,
-        before=before,
-        after=changes,
         summary=f"{action} {NoticeKind(notice.kind).label} {notice.reference}",
     )
     practice = session.get(Practice, notice.practice_id)

@@ -14,7 +14,7 @@ from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.roles import Role
 from contractdesk.domain.service_catalogue import SignupStatus
 from contractdesk.errors import BadInput, NotFound
-from contractdesk.services.audit import record_change
+from contractdesk.services.audit import record_change, record_update
 from contractdesk.services.practices import find_practice
 from contractdesk.services.service_catalogue import find_service
 from contractdesk.services.workspace import Workspace
@@ -357,20 +357,15 @@ def _change(
     changes: dict[str, object],
     summary: str,
 ) -> OfferEntry:
-    before = {name: getattr(offer, name) for name in changes}
-    for name, value in changes.items():
-        setattr(offer, name, value)
-    session.flush()
     service = session.get(Service, offer.service_id)
     practice = session.get(Practice, offer.practice_id)
-    record_change(
+    record_update(
         session,
         workspace.user.login,
+        offer,
+        changes,
         action=action,
-        entity=offer,
         entity_key=f"{practice.ods_code} {service.code} {service.financial_year}",
-        before=before,
-        after=changes,
         summary=summary,
     )
     return _entry(offer, service, practice.ods_code)

@@ -20,7 +20,7 @@ from contractdesk.domain.sanctions import (
     sanction_status,
 )
 from contractdesk.errors import BadInput
-from contractdesk.services.audit import record_change
+from contractdesk.services.audit import record_change, record_update
 from contractdesk.services.notices import practice_further_breach
 from contractdesk.services.practices import find_practice
 from contractdesk.services.references import find_by_reference, next_reference
@@ -180,18 +180,13 @@ def list_sanctions(
 
 
 def _change(session: Session, workspace: Workspace, sanction: Sanction, action, changes, today):  # type: ignore[no-untyped-def]
-    before = {name: getattr(sanction, name) for name in changes}
-    for name, value in changes.items():
-        setattr(sanction, name, value)
-    session.flush()
-    record_change(
+    record_update(
         session,
         workspace.user.login,
+        sanction,
+        changes,
         action=action,
-        entity=sanction,
         entity_key=sanction.reference,
-        before=before,
-        after=changes,
         summary=f"{action} sanction {sanction.reference}",
     )
     return _entry(
