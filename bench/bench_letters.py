@@ -10,7 +10,11 @@ does), then, in the same run:
 - ContractDesk end to end from the database (gathering, rendering, writing, logging) with one
   worker process, and with one per core.
 
-    .venv/bin/python bench/bench_letters.py [--letters 7000]
+The machine is shared and its speed drifts by tens of per cent within minutes, so the runs
+alternate with the floors: each ContractDesk run is set against the floors measured just before
+and just after it, over several rounds, and the median ratio is reported.
+
+    .venv/bin/python bench/bench_letters.py [--letters 7000] [--rounds 3] [--floor-letters 1000]
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -194,46 +199,66 @@ def add_kpis_and_payments(workspace, year) -> None:  # type: ignore[no-untyped-d
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--letters", type=int, default=7000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--floor-letters", type=int, default=1000)
     options = parser.parse_args()
     from bench_quality_contract import build
 
     from contractdesk.services.letters import make_annual_letters
     from contractdesk.services.practices import list_practices
 
+    cores = os.cpu_count() or 1
+    floor_size = options.floor_letters
+    floors: list[tuple[float, float]] = []  # (simple, same layout), before and after each run
+    runs: list[tuple[int, float]] = []  # (workers, letters/s)
     with tempfile.TemporaryDirectory() as folder:
         workspace, year, _ = build(Path(folder) / "england.sqlite")
         add_kpis_and_payments(workspace, year)
         try:
             codes = [p.ods_code for p in list_practices(workspace) if p.status != "closed"]
             codes = codes[: options.letters]
-            simple = bare_simple_loop(min(len(codes), 2000))
-            same = bare_same_layout_loop(min(len(codes), 2000))
-            rates = {}
-            for workers in (1, os.cpu_count() or 1):
-                out = Path(folder) / f"letters-{workers}"
-                out.mkdir()
-                started = time.perf_counter()
-                batch = make_annual_letters(
-                    workspace,
-                    year,
-                    out,
-                    practices=codes,
-                    letter_date=date(2026, 5, 14),
-                    workers=workers,
-                )
-                rates[workers] = len(batch.written) / (time.perf_counter() - started)
+            floors.append((bare_simple_loop(floor_size), bare_same_layout_loop(floor_size)))
+            for round_number in range(options.rounds):
+                for workers in (1, cores):
+                    out = Path(folder) / f"letters-{round_number}-{workers}"
+                    out.mkdir()
+                    started = time.perf_counter()
+                    batch = make_annual_letters(
+                        workspace,
+                        year,
+                        out,
+                        practices=codes,
+                        letter_date=date(2026, 5, 14),
+                        workers=workers,
+                    )
+                    runs.append((workers, len(batch.written) / (time.perf_counter() - started)))
+                    floors.append((bare_simple_loop(floor_size), bare_same_layout_loop(floor_size)))
         finally:
             workspace.close()
-    print(f"{'letters per run':58} {len(codes)}")
-    print(f"{'bare reportlab, simple two-page letter, one core':58} {simple:7.1f} letters/s")
-    print(f"{'bare reportlab, the annual letter layout, one core':58} {same:7.1f} letters/s")
-    for workers, rate in rates.items():
-        label = f"ContractDesk from the database, {workers} worker(s)"
+    print(f"letters per ContractDesk run {len(codes)}; floors over {floor_size} letters each")
+    print("each run is set against the mean of the floors measured just before and just after it")
+    print()
+    print(
+        f"{'run':>3} {'workers':>7} {'letters/s':>10} {'simple':>8} {'layout':>8} {'x simple':>9} "
+        f"{'x layout':>9}"
+    )
+    ratios: dict[int, list[tuple[float, float]]] = {1: [], cores: []}
+    for number, (workers, rate) in enumerate(runs):
+        simple = (floors[number][0] + floors[number + 1][0]) / 2
+        layout = (floors[number][1] + floors[number + 1][1]) / 2
+        ratios[workers].append((rate / simple, rate / layout))
         print(
-            f"{label:58} {rate:7.1f} letters/s  {rate / simple:.2f}x simple, "
-            f"{rate / same:.2f}x same layout"
+            f"{number + 1:>3} {workers:>7} {rate:>10.1f} {simple:>8.1f} {layout:>8.1f} "
+            f"{rate / simple:>8.2f}x {rate / layout:>8.2f}x"
         )
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    print()
+    for workers, found in ratios.items():
+        print(
+            f"{workers} worker(s), median of {len(found)}: "
+            f"{statistics.median(r[0] for r in found):.2f}x the simple letter, "
+            f"{statistics.median(r[1] for r in found):.2f}x the same layout"
+        )
+    print(f"python {sys.version.split()[0]}, {cores} cores")
 
 
 if __name__ == "__main__":

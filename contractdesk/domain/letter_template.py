@@ -82,10 +82,11 @@ class LetterTemplate:
 
     def fill(self, values: Mapping[str, str]) -> tuple[Block, ...]:
         """The blocks with their fields replaced by `values` (plain text)."""
+        mapping = _Values(values)
         return tuple(
             Block(
-                _fill(block.heading, values) if block.heading else None,
-                _fill(block.text, values),
+                _fill(block.heading, mapping) if block.heading else None,
+                _fill(block.text, mapping),
                 block.after_tables,
             )
             for block in self.blocks
@@ -130,10 +131,10 @@ def _fields(text: str) -> list[str]:
     return names
 
 
-def _fill(text: str, values: Mapping[str, str]) -> str:
+def _fill(text: str, values: _Values) -> str:
     # Formatting with a fixed mapping: fields were checked on save; the values are data and
     # are inserted as they are (str.format never re-reads what it inserts).
-    return text.format_map(_Values(values))
+    return text.format_map(values)
 
 
 class _Values(dict):

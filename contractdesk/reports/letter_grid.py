@@ -1,10 +1,10 @@
-"""A lean platypus flowable for the letters' tables whose every cell fits on one line.
+"""A lean platypus flowable for the letters' tables.
 
-reportlab's `Table` handles spans, per-cell styles and wrapped cells, and pays for that on
+reportlab's `Table` handles spans, per-cell styles and nested flowables, and pays for that on
 every cell of every letter (most of a letter's layout time). These tables need none of it: a
-header row, plain one-line cells, a fill on some cells, a grid. The grid is drawn in one call,
-the text cell by cell; a page break repeats the header. Text is drawn with `drawString`, never
-parsed as markup.
+header row, plain text cells (wrapped within their column when long), a fill on some cells, a
+grid. The grid is drawn in one call and the text as one text object; a page break repeats the
+header. Text is drawn as it is, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -14,9 +14,13 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
-PADDING = 3
+from contractdesk.reports.letter_text import wrap_lines
+
+PADDING = 3  # left and right of the text in a cell
+ROW_PADDING = 2  # above and below it
 GRID_COLOUR = Color(0xB0 / 255, 0xB0 / 255, 0xB0 / 255)
 HEADER_FILL = Color(0xE8 / 255, 0xEE / 255, 0xF7 / 255)
+HEADER_FONT, CELL_FONT = "Helvetica-Bold", "Helvetica"
 
 
 class LetterGrid(Flowable):
@@ -36,16 +40,36 @@ class LetterGrid(Flowable):
         self._rows = [list(row) for row in rows]
         self._fills = fills or {}
         self._size = font_size
-        self._row_height = leading + 2 * 2
+        self._leading = leading
         self.spaceAfter = 6
+        self._header_lines = self._cell_lines(self._header, HEADER_FONT)
+        self._row_lines = [self._cell_lines(row, CELL_FONT) for row in self._rows]
+        self._heights = [self._height(self._header_lines)] + [
+            self._height(lines) for lines in self._row_lines
+        ]
+
+    def _cell_lines(self, texts: Sequence[str], font: str) -> list[list[str]]:
+        return [
+            wrap_lines(text, font, self._size, width - 2 * PADDING)
+            for text, width in zip(texts, self._widths, strict=True)
+        ]
+
+    def _height(self, cells: list[list[str]]) -> float:
+        return max(len(lines) for lines in cells) * self._leading + 2 * ROW_PADDING
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = sum(self._widths)
-        self.height = self._row_height * (len(self._rows) + 1)
+        self.height = sum(self._heights)
         return self.width, self.height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        fit = int(available_height // self._row_height) - 1  # rows below the header
+        room = available_height - self._heights[0]
+        fit = 0
+        for height in self._heights[1:]:
+            if height > room:
+                break
+            room -= height
+            fit += 1
         if fit < 2 or fit >= len(self._rows):
             return []
         first = {key: fill for key, fill in self._fills.items() if key[0] < fit}
@@ -54,41 +78,41 @@ class LetterGrid(Flowable):
 
     def _part(self, rows: list, fills: dict) -> LetterGrid:  # type: ignore[type-arg]
         return LetterGrid(
-            self._widths,
-            self._header,
-            rows,
-            fills,
-            font_size=self._size,
-            leading=self._row_height - 4,
+            self._widths, self._header, rows, fills, font_size=self._size, leading=self._leading
         )
 
     def draw(self) -> None:
         canvas = self.canv
-        step = self._row_height
-        top = self.height
         xs = [0.0]
         for width in self._widths:
             xs.append(xs[-1] + width)
+        ys = [self.height]
+        for height in self._heights:
+            ys.append(ys[-1] - height)
         canvas.saveState()
         canvas.setFillColor(HEADER_FILL)
-        canvas.rect(0, top - step, xs[-1], step, stroke=0, fill=1)
+        canvas.rect(0, ys[1], xs[-1], self._heights[0], stroke=0, fill=1)
         for (row, column), fill in self._fills.items():
             canvas.setFillColor(fill)
-            canvas.rect(xs[column], top - step * (row + 2), self._widths[column], step, 0, 1)
+            canvas.rect(xs[column], ys[row + 2], self._widths[column], self._heights[row + 1], 0, 1)
         canvas.setStrokeColor(GRID_COLOUR)
         canvas.setLineWidth(0.4)
-        canvas.grid(xs, [top - step * line for line in range(len(self._rows) + 2)])
-        canvas.setFillColorRGB(0, 0, 0)
-        # Text centred in its row: the baseline sits below the middle by a third of the size.
-        lift = (step - self._size * 0.7) / 2
-        canvas.setFont("Helvetica-Bold", self._size)
-        for x, text in zip(xs, self._header, strict=False):
-            canvas.drawString(x + PADDING, top - step + lift, text)
-        canvas.setFont("Helvetica", self._size)
-        for number, row in enumerate(self._rows, start=2):
-            y = top - step * number + lift
-            for x, text in zip(xs, row, strict=False):
-                canvas.drawString(x + PADDING, y, text)
+        canvas.grid(xs, ys)
+        # The first baseline: a one-line row's text sits centred, taller rows' at the top.
+        # Text goes row by row (a reader's order: a screen reader or a copy reads a row
+        # whole); drawing by column is ~8 % faster but reads as columns.
+        drop = ROW_PADDING + self._leading / 2 + 0.35 * self._size
+        text = canvas.beginText()
+        text.setFillColorRGB(0, 0, 0)
+        text.setFont(HEADER_FONT, self._size, self._leading)
+        for number, cells in enumerate([self._header_lines, *self._row_lines]):
+            if number == 1:
+                text.setFont(CELL_FONT, self._size, self._leading)
+            for x, lines in zip(xs, cells, strict=False):
+                text.setTextOrigin(x + PADDING, ys[number] - drop)
+                for line in lines:
+                    text.textLine(line)
+        canvas.drawText(text)
         canvas.restoreState()
 
 

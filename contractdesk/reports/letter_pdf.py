@@ -1,8 +1,9 @@
 """Letters as A4 PDFs, laid out with reportlab's platypus.
 
 Takes plain data (`LetterContent`), never a database row, so a worker process can render
-letters from pickled content. Every piece of text is escaped before it becomes a Paragraph:
-"St Mary's & <Park> Surgery" prints exactly so, and markup in data is never interpreted.
+letters from pickled content. Text is drawn as plain strings by the letters' own flowables
+(`letter_text`, `letter_grid`), never parsed as markup: "St Mary's & <Park> Surgery" prints
+exactly so.
 """
 
 from __future__ import annotations
@@ -13,30 +14,28 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from contractdesk.domain.letter_template import Block
-from contractdesk.reports.letter_grid import PADDING as GRID_PADDING
 from contractdesk.reports.letter_grid import AddressBlock, LetterGrid
+from contractdesk.reports.letter_text import PlainText, TextStyle
+
+# Images (the logo) go into the PDF as binary, not as ASCII85 text: a quarter smaller, and
+# no encoding pass per letter. PDF readers take either.
+rl_config.useA85 = 0
 
 RAG_FILLS = {
     "green": colors.HexColor("#C6EFCE"),
@@ -131,7 +130,6 @@ def write_letter(path: Path, content: LetterContent, letterhead: Letterhead) -> 
 
 
 def _story(content: LetterContent, letterhead: Letterhead, width: float) -> list:
-    styles = _styles()
     story: list = []
     dated = content.letter_date.strftime("%d %B %Y").lstrip("0")
     story.append(
@@ -143,119 +141,80 @@ def _story(content: LetterContent, letterhead: Letterhead, width: float) -> list
         )
     )
     story.append(Spacer(0, 8 * mm))
-    story.append(Paragraph(_text(content.subject), styles["subject"]))
-    story.extend(_blocks(content.blocks, styles))
+    story.append(_plain(content.subject, "subject"))
+    story.extend(_blocks(content.blocks))
     for table in content.tables:
-        story.extend(_table(table, styles, width))
-    story.extend(_blocks(content.closing_blocks, styles))
+        story.extend(_table(table, width))
+    story.extend(_blocks(content.closing_blocks))
     story.append(
         KeepTogether(
             [
                 Spacer(0, 6 * mm),
-                _fixed("Yours sincerely,", "body"),
+                _plain("Yours sincerely,", "body"),
                 Spacer(0, 14 * mm),
-                _fixed(letterhead.officer_name, "bold"),
-                _fixed(letterhead.officer_title, "body"),
-                _fixed(letterhead.commissioner_name, "body"),
+                _plain(letterhead.officer_name, "bold"),
+                _plain(letterhead.officer_title, "line"),
+                _plain(letterhead.commissioner_name, "line"),
             ]
         )
     )
     return story
 
 
-def _blocks(blocks: Sequence[Block], styles) -> list:  # type: ignore[no-untyped-def]
+def _blocks(blocks: Sequence[Block]) -> list:
     flowables: list = []
     for block in blocks:
         if block.heading:
-            flowables.append(_fixed(block.heading, "heading"))
+            flowables.append(_plain(block.heading, "heading"))
         for paragraph in block.text.split("\n\n"):
             if paragraph.strip():
-                flowables.append(Paragraph(_text(paragraph), styles["body"]))
+                flowables.append(_plain(paragraph, "body"))
     return flowables
 
 
-def _table(table: LetterTable, styles, width: float) -> list:  # type: ignore[no-untyped-def]
-    heading = _fixed(table.heading, "heading")
-    intro = [Paragraph(_text(table.intro), styles["body"])] if table.intro else []
+def _table(table: LetterTable, width: float) -> list:
+    # A heading never ends a page: it moves on with the table's first rows.
+    flowables = [CondPageBreak(KEEP_WITH_HEADING), _plain(table.heading, "heading")]
+    if table.intro:
+        flowables.append(_plain(table.intro, "body"))
     if not table.rows:
-        return [CondPageBreak(KEEP_WITH_HEADING), heading, *intro, _fixed(table.empty_text, "body")]
+        return [*flowables, _plain(table.empty_text, "body")]
     widths = [
         width * share for share in table.widths or [1 / len(table.columns)] * len(table.columns)
     ]
-    grid = _grid(table, widths)
-    if grid is not None:
-        flowables = [CondPageBreak(KEEP_WITH_HEADING), heading, *intro, grid]
-        return flowables + ([_fixed(table.note, "note")] if table.note else [])
-    data = [
-        [
-            _cell(name, styles["cell_bold"], column)
-            for name, column in zip(table.columns, widths, strict=True)
-        ]
-    ]
-    data += [
-        [_cell(value, styles["cell"], column) for value, column in zip(row, widths, strict=True)]
-        for row in table.rows
-    ]
-    commands = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B0B0B0")),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF7")),
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", CELL_FONT_SIZE, CELL_LEADING),
-        ("FONT", (0, 1), (-1, -1), "Helvetica", CELL_FONT_SIZE, CELL_LEADING),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if table.rag_column is not None:
-        for number, row in enumerate(table.rows, start=1):
-            fill = RAG_FILLS.get(row[table.rag_column].split(" (")[0].strip().lower())
-            if fill is not None:
-                commands.append(
-                    ("BACKGROUND", (table.rag_column, number), (table.rag_column, number), fill)
-                )
-    body = Table(
-        data,
-        colWidths=widths,
-        repeatRows=1,
-        style=TableStyle(commands),
-    )
-    body.spaceAfter = 6
-    flowables = [CondPageBreak(KEEP_WITH_HEADING), heading, *intro, body]
-    if table.note:
-        flowables.append(_fixed(table.note, "note"))
-    # A heading never ends a page: it moves on with the table's first rows.
-    return flowables
-
-
-def _grid(table: LetterTable, widths: list[float]) -> LetterGrid | None:
-    """The lean grid when every cell fits its column on one line, else None (a Table)."""
-    size = CELL_FONT_SIZE
-    for line in (table.columns, *table.rows):
-        for text, width in zip(line, widths, strict=True):
-            room = width - 2 * GRID_PADDING
-            if "\n" in text or (
-                len(text) * size > room and stringWidth(text, "Helvetica-Bold", size) > room
-            ):
-                return None
     fills = {}
     if table.rag_column is not None:
         for number, row in enumerate(table.rows):
             fill = RAG_FILLS.get(row[table.rag_column].split(" (")[0].strip().lower())
             if fill is not None:
                 fills[(number, table.rag_column)] = fill
-    return LetterGrid(
-        widths, table.columns, table.rows, fills, font_size=size, leading=CELL_LEADING
+    flowables.append(
+        LetterGrid(
+            widths,
+            table.columns,
+            table.rows,
+            fills,
+            font_size=CELL_FONT_SIZE,
+            leading=CELL_LEADING,
+        )
     )
+    if table.note:
+        flowables.append(_plain(table.note, "note"))
+    return flowables
 
 
 def _letterhead(canvas, letterhead: Letterhead) -> None:  # type: ignore[no-untyped-def]
     width, height = A4
     top = height - MARGIN
     if letterhead.logo_path:
-        logo = _logo(letterhead.logo_path)
-        logo_width, logo_height = logo.getSize()
+        logo_width, logo_height = _logo_size(letterhead.logo_path)
         shown_height = 18 * mm
         shown_width = shown_height * logo_width / logo_height
-        canvas.drawImage(logo, MARGIN, top - shown_height, shown_width, shown_height, mask="auto")
+        # By file name: reportlab then names the image by its path, where an ImageReader has
+        # its pixels decoded and hashed in every letter; a JPEG goes into the PDF as it is.
+        canvas.drawImage(
+            letterhead.logo_path, MARGIN, top - shown_height, shown_width, shown_height, mask="auto"
+        )
     canvas.setFont("Helvetica-Bold", 11)
     canvas.drawRightString(width - MARGIN, top - 4 * mm, letterhead.commissioner_name)
     canvas.setFont("Helvetica", 8.5)
@@ -271,66 +230,25 @@ def _footer(canvas, doc, content: LetterContent) -> None:  # type: ignore[no-unt
     canvas.drawRightString(width - MARGIN, MARGIN - 2 * mm, f"Page {doc.page}")
 
 
-@lru_cache(maxsize=512)
-def _fixed(text: str, style: str) -> Paragraph:
-    """A Paragraph for text most letters share (headings, the signature): parsed once per
-    process. A flowable that fits is wrapped afresh in each letter, so sharing it is safe."""
-    return Paragraph(_text(text), _styles()[style])
-
-
-def _cell(text: str, style: ParagraphStyle, column_width: float):  # type: ignore[no-untyped-def]
-    """Plain text when it fits the column (a table draws plain strings as they are, never as
-    markup, and far faster than a Paragraph); an escaped Paragraph when it must wrap."""
-    room = column_width - 8
-    # No Helvetica glyph is wider than its point size: short text fits without measuring.
-    if "\n" not in text and (
-        len(text) * style.fontSize <= room
-        or stringWidth(text, style.fontName, style.fontSize) <= room
-    ):
-        return text
-    return Paragraph(_text(text), style)
+def _plain(text: str, style: str) -> PlainText:
+    return PlainText(text, STYLES[style])
 
 
 @lru_cache(maxsize=4)
-def _logo(path: str) -> ImageReader:
-    # Decoded once per process, not once per letter.
-    return ImageReader(path)
+def _logo_size(path: str) -> tuple[int, int]:
+    return ImageReader(path).getSize()
 
 
-@lru_cache(maxsize=1)
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13.5, spaceAfter=5)
-    return {
-        "body": body,
-        "right": ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
-        "bold": ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold", spaceAfter=0),
-        "subject": ParagraphStyle(
-            "subject", parent=body, fontName="Helvetica-Bold", fontSize=12, spaceAfter=8
-        ),
-        "heading": ParagraphStyle(
-            "heading",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=10.5,
-            spaceBefore=8,
-            spaceAfter=4,
-            textColor=colors.HexColor("#003087"),
-        ),
-        "note": ParagraphStyle(
-            "note", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#444444")
-        ),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "cell_bold": ParagraphStyle(
-            "cell_bold",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=8.5,
-            leading=10.5,
-            spaceAfter=0,
-        ),
-    }
-
-
-def _text(value: str) -> str:
-    """Plain text made safe for a Paragraph: &, < and > escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+_BODY = TextStyle("Helvetica", 10, 13.5, space_after=5)
+_HEADING_BLUE = colors.HexColor("#003087")
+_NOTE_GREY = colors.HexColor("#444444")
+STYLES = {
+    "body": _BODY,
+    "bold": TextStyle("Helvetica-Bold", 10, 13.5),
+    "line": TextStyle("Helvetica", 10, 13.5),  # the signature's lines, one under another
+    "subject": TextStyle("Helvetica-Bold", 12, 13.5, space_after=8),
+    "heading": TextStyle(
+        "Helvetica-Bold", 10.5, 13.5, space_before=8, space_after=4, colour=_HEADING_BLUE
+    ),
+    "note": TextStyle("Helvetica", 8, 10, space_after=5, colour=_NOTE_GREY),
+}

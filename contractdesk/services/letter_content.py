@@ -4,7 +4,7 @@ practices at once), as plain `LetterContent` that worker processes can render.""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -50,6 +50,17 @@ class PlannedLetter:
     content: LetterContent
 
 
+@dataclass(frozen=True)
+class AnnualLetters:
+    """A year's annual letters: the practices and their files, known at once; the contents put
+    together one by one when asked for, so the first letters can be rendering while the rest
+    are still being gathered."""
+
+    practice_codes: tuple[str, ...]
+    file_names: tuple[str, ...]
+    make_contents: Callable[[], Iterator[LetterContent]]  # in the order of practice_codes
+
+
 def letterhead(workspace: Workspace) -> Letterhead:
     settings = all_settings(workspace)
     logo = settings["letter_logo"]
@@ -74,10 +85,9 @@ def plan_annual_letters(
     practices: Collection[str] = (),
     areas: Collection[str] = (),
     letter_date: date | None = None,
-) -> list[PlannedLetter]:
+) -> AnnualLetters:
     """One letter per open practice (of `practices` / `areas` if given) for the year."""
     letter_date = letter_date or date.today()
-    settings = all_settings(workspace)
     wanted = {code.strip().upper() for code in practices}
     register = practice_addresses(workspace, areas)
     if wanted:
@@ -87,58 +97,66 @@ def plan_annual_letters(
         register = {code: row for code, row in register.items() if code in wanted}
     if not register:
         raise BadInput("No practices to write to.")
-    matrix = load_signup_matrix(workspace, year, areas=areas, today=letter_date)
-    rows = {row.ods_code: row for row in matrix.rows}
-    delivered_by = _subcontractors(workspace, year, letter_date)
-    notices = _notices(workspace, year, letter_date)
-    actions = _actions(workspace, letter_date)
-    funding = _funding(workspace, year)
-    kpis = _kpi_review(workspace, year, areas)
-    kpi_rows = kpis.rows_by_code() if kpis is not None else {}
-    locality_benchmarks = kpis.benchmarks_by_locality() if kpis is not None else {}
-    funding_rows = {row.ods_code: row for row in funding.practices} if funding else {}
-    letters = []
-    for code, practice in register.items():
-        row = rows.get(code)
-        signed = sum(state is CellState.ACCEPTED for state in row.states) if row else 0
-        values = {
-            "practice_name": practice["name"],
-            "practice_code": code,
-            "contract_type": practice["contract_type"],
-            "locality": practice["locality"] or "the area",
-            "lead_contact": LEAD_CONTACT,
-            "commissioner_name": settings["commissioner_name"],
-            "officer_name": workspace.user.display_name,
-            "letter_date": f"{letter_date:%d %B %Y}".lstrip("0"),
-            "reference": _annual_reference(code, year),
-            "financial_year": str(year),
-            "services_signed": str(signed),
-            "compliance": row.compliance.describe()
-            if row and matrix.required_codes
-            else ("not assessed: the year has no required services"),
-            "overall_rag": _overall_words(kpis, kpi_rows.get(code)),
-        }
-        blocks = template.fill(values)
-        tables = [
-            _services_table(matrix, row, delivered_by.get(code, {})),
-            _kpi_table(kpis, kpi_rows.get(code), locality_benchmarks),
-            _notices_table(notices.get(code, [])),
-            _funding_table(funding, funding_rows.get(code), year),
-            _actions_table(actions.get(code, [])),
-        ]
-        content = LetterContent(
-            practice_code=code,
-            reference=values["reference"],
-            letter_date=letter_date,
-            recipient_lines=(LEAD_CONTACT, practice["name"], *practice["address"]),
-            subject=f"{practice['name']} ({code}): annual review {year}",
-            blocks=tuple(block for block in blocks if not block.after_tables),
-            tables=tuple(tables),
-            closing_blocks=tuple(block for block in blocks if block.after_tables),
-            title=f"Annual review {year}: {practice['name']}",
-        )
-        letters.append(PlannedLetter(code, annual_file_name(code, year), content))
-    return letters
+
+    def contents() -> Iterator[LetterContent]:
+        # The set-wide reads happen here, on the first letter asked for, not when planning.
+        settings = all_settings(workspace)
+        matrix = load_signup_matrix(workspace, year, areas=areas, today=letter_date)
+        rows = {row.ods_code: row for row in matrix.rows}
+        delivered_by = _subcontractors(workspace, year, letter_date)
+        notices = _notices(workspace, year, letter_date)
+        actions = _actions(workspace, letter_date)
+        funding = _funding(workspace, year)
+        kpis = _kpi_review(workspace, year, areas)
+        kpi_rows = kpis.rows_by_code() if kpis is not None else {}
+        locality_averages = _locality_averages(kpis)
+        funding_rows = {row.ods_code: row for row in funding.practices} if funding else {}
+        for code, practice in register.items():
+            row = rows.get(code)
+            signed = sum(state is CellState.ACCEPTED for state in row.states) if row else 0
+            values = {
+                "practice_name": practice["name"],
+                "practice_code": code,
+                "contract_type": practice["contract_type"],
+                "locality": practice["locality"] or "the area",
+                "lead_contact": LEAD_CONTACT,
+                "commissioner_name": settings["commissioner_name"],
+                "officer_name": workspace.user.display_name,
+                "letter_date": f"{letter_date:%d %B %Y}".lstrip("0"),
+                "reference": _annual_reference(code, year),
+                "financial_year": str(year),
+                "services_signed": str(signed),
+                "compliance": row.compliance.describe()
+                if row and matrix.required_codes
+                else ("not assessed: the year has no required services"),
+                "overall_rag": _overall_words(kpis, kpi_rows.get(code)),
+            }
+            blocks = template.fill(values)
+            tables = [
+                _services_table(matrix, row, delivered_by.get(code, {})),
+                _kpi_table(kpis, kpi_rows.get(code), locality_averages),
+                _notices_table(notices.get(code, [])),
+                _funding_table(funding, funding_rows.get(code), year),
+                _actions_table(actions.get(code, [])),
+            ]
+            content = LetterContent(
+                practice_code=code,
+                reference=values["reference"],
+                letter_date=letter_date,
+                recipient_lines=(LEAD_CONTACT, practice["name"], *practice["address"]),
+                subject=f"{practice['name']} ({code}): annual review {year}",
+                blocks=tuple(block for block in blocks if not block.after_tables),
+                tables=tuple(tables),
+                closing_blocks=tuple(block for block in blocks if block.after_tables),
+                title=f"Annual review {year}: {practice['name']}",
+            )
+            yield content
+
+    return AnnualLetters(
+        practice_codes=tuple(register),
+        file_names=tuple(annual_file_name(code, year) for code in register),
+        make_contents=contents,
+    )
 
 
 def _annual_reference(code: str, year: FinancialYear) -> str:
@@ -246,6 +264,21 @@ def _overall_words(review, row) -> str:  # type: ignore[no-untyped-def]
     return row.overall.label.lower()
 
 
+def _locality_averages(review) -> dict[str | None, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """Per locality, each KPI's target and locality average as the letters show them: worked
+    out once per locality, not once per letter."""
+    if review is None:
+        return {}
+    targets = [kpi.unit.format(kpi.target) for kpi in review.kpis]
+    return {
+        locality: [
+            (target, kpi.unit.format(local.mean))
+            for kpi, target, local in zip(review.kpis, targets, benchmarks, strict=True)
+        ]
+        for locality, benchmarks in review.benchmarks_by_locality().items()
+    }
+
+
 def _kpi_table(review, row, by_locality: dict) -> LetterTable:  # type: ignore[no-untyped-def]
     """Each KPI: the practice's value, the target, its locality's average, the traffic light."""
     title = "Standards and KPIs"
@@ -255,19 +288,11 @@ def _kpi_table(review, row, by_locality: dict) -> LetterTable:  # type: ignore[n
         return LetterTable(
             heading=title, columns=("KPI",), rows=(), empty_text="No measurements are on record."
         )
-    benchmarks = by_locality[row.locality_code]
+    shared = by_locality[row.locality_code]
     lines = []
-    for kpi, cell, local in zip(review.kpis, row.cells, benchmarks, strict=True):
+    for kpi, cell, (target, average) in zip(review.kpis, row.cells, shared, strict=True):
         rag = cell.rag.label + (" (slipping)" if cell.slipping else "")
-        lines.append(
-            (
-                kpi.name,
-                kpi.unit.format(cell.value),
-                kpi.unit.format(kpi.target),
-                kpi.unit.format(local.mean),
-                rag,
-            )
-        )
+        lines.append((kpi.name, kpi.unit.format(cell.value), target, average, rag))
     return LetterTable(
         heading=f"{title} {review.year}",
         columns=("KPI", "Practice", "Target", "Locality average", "Rating"),

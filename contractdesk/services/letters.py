@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from contractdesk.domain.financial_year import FinancialYear
 from contractdesk.domain.letter_template import LetterKind
@@ -19,11 +19,7 @@ from contractdesk.errors import BadInput
 from contractdesk.reports.letter_batch import WrittenLetter, render_all
 from contractdesk.reports.letter_pdf import write_letter
 from contractdesk.services.audit import record_change
-from contractdesk.services.letter_content import (
-    PlannedLetter,
-    letterhead,
-    plan_annual_letters,
-)
+from contractdesk.services.letter_content import letterhead, plan_annual_letters
 from contractdesk.services.letter_notice import plan_notice_letter
 from contractdesk.services.letter_templates import load_template
 from contractdesk.services.workspace import Workspace
@@ -72,7 +68,7 @@ def make_annual_letters(
     planned = plan_annual_letters(
         workspace, year, template, practices=practices, areas=areas, letter_date=letter_date
     )
-    planned = _free_names(planned, folder, new_versions)
+    names = _free_names(planned.file_names, folder, new_versions)
     if combined is not None:
         combined = Path(combined)
         if combined.exists():
@@ -80,16 +76,23 @@ def make_annual_letters(
     written = render_all(
         folder,
         letterhead(workspace),
-        [(letter.file_name, letter.content) for letter in planned],
+        zip(names, planned.make_contents(), strict=True),
+        total=len(names),
         workers=workers or os.cpu_count() or 1,
         progress=progress,
         is_cancelled=is_cancelled,
     )
-    by_name = {letter.file_name: letter for letter in planned}
-    order = {letter.file_name: index for index, letter in enumerate(planned)}
+    practice_of = dict(zip(names, planned.practice_codes, strict=True))
+    order = {name: index for index, name in enumerate(names)}
     written.sort(key=lambda letter: order[letter.file_name])
-    _log(workspace, folder, LetterKind.ANNUAL, year, [(by_name[w.file_name], w) for w in written])
-    cancelled = len(written) < len(planned)
+    _log(
+        workspace,
+        folder,
+        LetterKind.ANNUAL,
+        year,
+        [(practice_of[letter.file_name], letter) for letter in written],
+    )
+    cancelled = len(written) < len(names)
     if combined is not None and not cancelled:
         _combine(combined, [folder / letter.file_name for letter in written])
     return LetterBatch(
@@ -107,11 +110,11 @@ def make_notice_letter(
     workspace.require(Role.OFFICER, "issue letters")
     folder = _folder(folder)
     kind, planned, notice_id = plan_notice_letter(workspace, reference)
-    [planned] = _free_names([planned], folder, new_versions)
-    data = write_letter(folder / planned.file_name, planned.content, letterhead(workspace))
-    written = WrittenLetter(planned.file_name, hashlib.sha256(data).hexdigest(), len(data))
-    _log(workspace, folder, kind, None, [(planned, written)], notice_id=notice_id)
-    return folder / planned.file_name
+    [name] = _free_names([planned.file_name], folder, new_versions)
+    data = write_letter(folder / name, planned.content, letterhead(workspace))
+    written = WrittenLetter(name, hashlib.sha256(data).hexdigest(), len(data))
+    _log(workspace, folder, kind, None, [(planned.practice_code, written)], notice_id=notice_id)
+    return folder / name
 
 
 def _folder(folder: Path) -> Path:
@@ -121,8 +124,8 @@ def _folder(folder: Path) -> Path:
     return folder
 
 
-def _free_names(planned: list[PlannedLetter], folder: Path, new_versions: bool) -> list:
-    taken = [letter.file_name for letter in planned if (folder / letter.file_name).exists()]
+def _free_names(names: Sequence[str], folder: Path, new_versions: bool) -> list[str]:
+    taken = [name for name in names if (folder / name).exists()]
     if taken and not new_versions:
         shown = ", ".join(taken[:5]) + (f" and {len(taken) - 5} more" if len(taken) > 5 else "")
         raise LettersExist(
@@ -130,15 +133,15 @@ def _free_names(planned: list[PlannedLetter], folder: Path, new_versions: bool) 
             "never overwritten. Choose another folder, or make new versions beside them.",
             taken,
         )
-    result = []
-    for letter in planned:
-        name = letter.file_name
+    free = []
+    for wanted in names:
+        name = wanted
         version = 1
         while (folder / name).exists():
             version += 1
-            name = letter.file_name.replace(".pdf", f"_v{version}.pdf")
-        result.append(PlannedLetter(letter.practice_code, name, letter.content))
-    return result
+            name = wanted.replace(".pdf", f"_v{version}.pdf")
+        free.append(name)
+    return free
 
 
 def _log(
@@ -146,7 +149,7 @@ def _log(
     folder: Path,
     kind: LetterKind,
     year: FinancialYear | None,
-    letters: list[tuple[PlannedLetter, WrittenLetter]],
+    letters: list[tuple[str, WrittenLetter]],  # (practice code, the letter written)
     notice_id=None,  # type: ignore[no-untyped-def]
 ) -> None:
     """Record the letters written; if that fails, remove them, so the folder and the log never
@@ -158,22 +161,26 @@ def _log(
             ids = dict(
                 session.execute(
                     select(Practice.ods_code, Practice.id).where(
-                        Practice.ods_code.in_([planned.practice_code for planned, _ in letters])
+                        Practice.ods_code.in_([code for code, _ in letters])
                     )
                 ).all()
             )
-            session.add_all(
-                Correspondence(
-                    practice_id=ids[planned.practice_code],
-                    kind=kind.value,
-                    financial_year=year,
-                    notice_id=notice_id,
-                    folder=str(folder),
-                    file_name=written.file_name,
-                    sha256=written.sha256,
-                    issued_by=workspace.user.login,
-                )
-                for planned, written in letters
+            # One executemany for thousands of letters, not an ORM object each.
+            session.execute(
+                insert(Correspondence),
+                [
+                    {
+                        "practice_id": ids[code],
+                        "kind": kind.value,
+                        "financial_year": year,
+                        "notice_id": notice_id,
+                        "folder": str(folder),
+                        "file_name": written.file_name,
+                        "sha256": written.sha256,
+                        "issued_by": workspace.user.login,
+                    }
+                    for code, written in letters
+                ],
             )
             record_change(
                 session,
