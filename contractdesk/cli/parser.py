@@ -140,6 +140,16 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("code", metavar="CODE", help="ODS practice code, e.g. C87003")
     _format_option(show, ("table", "json"))
     show.set_defaults(handler=_lazy("practice_commands", "show_practice"))
+    contact = register_commands.add_parser(
+        "set-contact",
+        parents=[common],
+        help="whom letters go to: the practice's lead contact, their role, an email",
+    )
+    contact.add_argument("code", metavar="CODE", help="ODS practice code, e.g. C87003")
+    contact.add_argument("--name", help='e.g. "Dr Asha Patel" (an empty value clears it)')
+    contact.add_argument("--role", help='e.g. "Practice Manager"')
+    contact.add_argument("--email", help="e.g. a.patel@nhs.net")
+    contact.set_defaults(handler=_lazy("practice_commands", "set_contact"))
 
     add_quality_contract_commands(commands, common, _lazy, _area_option, _format_option)
     add_notices_commands(commands, common, _lazy, _format_option)

@@ -12,6 +12,8 @@ from contractdesk.domain.identifiers import is_practice_code, normalise_postcode
 from contractdesk.domain.practice import ContractType, PracticeStatus
 
 _PHONE = re.compile(r"^(?=(?:\D*\d){6})[0-9 +()\-]{6,30}$")
+# One @, something before it, a dotted domain after it, no spaces: a typo check, not RFC 5322.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def practice_field_errors(values: Mapping[str, Any]) -> dict[str, str]:
@@ -29,6 +31,9 @@ def practice_field_errors(values: Mapping[str, Any]) -> dict[str, str]:
     phone = values.get("phone")
     if phone and not _PHONE.match(str(phone)):
         errors["phone"] = "A phone number is digits, spaces and + ( ) - only, e.g. 01709 560005."
+    email = values.get("email")
+    if email and not _EMAIL.match(str(email)):
+        errors["email"] = "An email address is name@domain, e.g. c.patel@nhs.net."
     if "status" in values and values["status"] not in {s.value for s in PracticeStatus}:
         errors["status"] = "Status must be active, closed, dormant or proposed."
     if "contract_type" in values and values["contract_type"] not in {c.value for c in ContractType}:

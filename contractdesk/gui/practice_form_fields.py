@@ -23,12 +23,15 @@ TEXT_FIELDS = {
     "address_line5": "address_line5_edit",
     "postcode": "postcode_edit",
     "phone": "phone_edit",
+    "lead_contact": "lead_contact_edit",
+    "lead_contact_role": "lead_contact_role_edit",
+    "email": "email_edit",
     "contract_reference": "contract_reference_edit",
 }
 # A date that may be blank: ticking its check box gives it a value.
 DATE_FIELDS = ("open_date", "close_date", "contract_start", "contract_end")
 # The fields that can be at fault, each with a red `<field>_error` label beside it.
-ERROR_FIELDS = ("ods_code", "name", "postcode", "close_date", "contract_end")
+ERROR_FIELDS = ("ods_code", "name", "postcode", "phone", "email", "close_date", "contract_end")
 
 FIELD_LABELS = {
     "ods_code": "ODS code",
@@ -40,6 +43,9 @@ FIELD_LABELS = {
     "address_line5": "Address line 5",
     "postcode": "Postcode",
     "phone": "Phone",
+    "lead_contact": "Lead contact",
+    "lead_contact_role": "Lead contact's role",
+    "email": "Email",
     "status": "Status",
     "open_date": "Opened",
     "close_date": "Closed",

@@ -23,6 +23,7 @@ from contractdesk.services.funding import set_core_rate
 from contractdesk.services.list_size_import import import_list_sizes
 from contractdesk.services.payment_import import import_payments
 from contractdesk.services.practice_import import import_practices
+from contractdesk.services.practices import get_practice, update_practice
 from contractdesk.services.workspace import open_workspace
 from contractdesk.store.unit_of_work import unit_of_work
 
@@ -35,6 +36,13 @@ DEMO_FILES = {
 }
 # Every published year, for the funding history and the PMS premium review.
 DEMO_PAYMENT_YEARS = tuple(f"{year}-{(year + 1) % 100:02d}" for year in range(2014, 2023))
+# Invented lead contacts for a few practices (the ODS file names none), so the demo's letters
+# show a named addressee beside the default "The Practice Manager".
+DEMO_CONTACTS = {
+    "C87002": ("Dr Asha Patel", "Practice Manager"),
+    "C87005": ("Mrs Joan Whitaker", "Business Manager"),
+    "C87029": ("Dr Tom Hague", "Senior Partner"),
+}
 # Rotherham's core funding per weighted patient (DOMAIN.md), set for the latest demo year.
 DEMO_CORE_RATE = ("2022/23", 7853, "Rotherham's figure (the demo default)")
 
@@ -58,6 +66,11 @@ def build_demo_database(target: Path, login: str) -> Path:
         year, pence, note = DEMO_CORE_RATE
         set_core_rate(workspace, FinancialYear.parse(year), pence, note)
         add_demo_kpis(workspace)
+        for code, (name, role) in DEMO_CONTACTS.items():
+            version = get_practice(workspace, code).version
+            update_practice(
+                workspace, code, version, {"lead_contact": name, "lead_contact_role": role}
+            )
         with unit_of_work(workspace.engine, write=True) as session:
             record_change(
                 session,

@@ -28,7 +28,7 @@ from contractdesk.services.workspace import Workspace
 from contractdesk.store.models import CommissionerArea, Locality, Practice
 from contractdesk.store.unit_of_work import unit_of_work
 
-LEAD_CONTACT = "The Practice Manager"  # until the register holds named contacts
+DEFAULT_ADDRESSEE = "The Practice Manager"  # for a practice with no lead contact recorded
 
 STATE_WORDS = {
     CellState.ACCEPTED: "Signed up",
@@ -119,7 +119,7 @@ def plan_annual_letters(
                 "practice_code": code,
                 "contract_type": practice["contract_type"],
                 "locality": practice["locality"] or "the area",
-                "lead_contact": LEAD_CONTACT,
+                "lead_contact": practice["lead_contact"],
                 "commissioner_name": settings["commissioner_name"],
                 "officer_name": workspace.user.display_name,
                 "letter_date": f"{letter_date:%d %B %Y}".lstrip("0"),
@@ -143,7 +143,7 @@ def plan_annual_letters(
                 practice_code=code,
                 reference=values["reference"],
                 letter_date=letter_date,
-                recipient_lines=(LEAD_CONTACT, practice["name"], *practice["address"]),
+                recipient_lines=practice["recipient_lines"],
                 subject=f"{practice['name']} ({code}): annual review {year}",
                 blocks=tuple(block for block in blocks if not block.after_tables),
                 tables=tuple(tables),
@@ -166,7 +166,8 @@ def _annual_reference(code: str, year: FinancialYear) -> str:
 def practice_addresses(
     workspace: Workspace, areas: Collection[str], codes: Collection[str] = ()
 ) -> dict[str, dict]:
-    """Open practices by code: name, address lines, contract type, locality."""
+    """Open practices by code: name, address lines, contract type, locality, and whom a
+    letter goes to (the lead contact, or the practice manager) with its address block."""
     practice, area, locality = Practice.__table__, CommissionerArea.__table__, Locality.__table__
     query = (
         select(
@@ -180,6 +181,8 @@ def practice_addresses(
             practice.c.postcode,
             practice.c.contract_type,
             locality.c.name,
+            practice.c.lead_contact,
+            practice.c.lead_contact_role,
         )
         .select_from(
             practice.outerjoin(area, practice.c.area_id == area.c.id).outerjoin(
@@ -194,17 +197,31 @@ def practice_addresses(
     if codes:
         query = query.where(practice.c.ods_code.in_(list(codes)))
     with unit_of_work(workspace.engine) as session:
-        return {
-            code: {
+        found = {}
+        for (
+            code,
+            name,
+            *lines,
+            postcode,
+            kind,
+            locality_name,
+            lead,
+            role,
+        ) in session.connection().execute(query):
+            addressee = lead or DEFAULT_ADDRESSEE
+            address = tuple(part for part in (*lines, postcode) if part)
+            found[code] = {
                 "name": name,
-                "address": tuple(part for part in (*lines, postcode) if part),
-                "contract_type": contract_type,
+                "address": address,
+                "contract_type": kind,
                 "locality": locality_name,
+                "lead_contact": addressee,
+                # The role goes under a named contact ("Dr A Patel" / "Practice Manager").
+                "recipient_lines": tuple(
+                    line for line in (addressee, role if lead else None, name, *address) if line
+                ),
             }
-            for code, name, *lines, postcode, contract_type, locality_name in (
-                session.connection().execute(query)
-            )
-        }
+        return found
 
 
 def _subcontractors(workspace: Workspace, year: FinancialYear, today: date):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from contractdesk.domain.notices import NoticeKind, NoticeStatus
 from contractdesk.domain.sanctions import SanctionKind
 from contractdesk.errors import BadInput, NotFound
 from contractdesk.reports.letter_pdf import LetterContent, LetterTable
-from contractdesk.services.letter_content import LEAD_CONTACT, PlannedLetter, practice_addresses
+from contractdesk.services.letter_content import PlannedLetter, practice_addresses
 from contractdesk.services.letter_templates import load_template
 from contractdesk.services.notices import get_notice
 from contractdesk.services.references import find_by_reference
@@ -131,7 +131,7 @@ def _common(
         "practice_code": code,
         "contract_type": practice["contract_type"],
         "locality": practice["locality"] or "the area",
-        "lead_contact": LEAD_CONTACT,
+        "lead_contact": practice["lead_contact"],
         "commissioner_name": all_settings(workspace)["commissioner_name"],
         "officer_name": workspace.user.display_name,
         "letter_date": _day(letter_date),
@@ -147,7 +147,7 @@ def _planned(
         practice_code=code,
         reference=reference,
         letter_date=letter_date,
-        recipient_lines=(LEAD_CONTACT, practice["name"], *practice["address"]),
+        recipient_lines=practice["recipient_lines"],
         subject=f"{kind.label.capitalize()} {reference}: {practice['name']} ({code})",
         blocks=tuple(block for block in blocks if not block.after_tables),
         tables=tuple(tables),

@@ -33,6 +33,9 @@ EDITABLE_FIELDS = (
     "address_line5",
     "postcode",
     "phone",
+    "lead_contact",
+    "lead_contact_role",
+    "email",
     "status",
     "open_date",
     "close_date",
@@ -63,6 +66,9 @@ class PracticeDetail:
     address_line5: str | None
     postcode: str | None
     phone: str | None
+    lead_contact: str | None
+    lead_contact_role: str | None
+    email: str | None
     status: str
     open_date: date | None
     close_date: date | None

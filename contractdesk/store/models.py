@@ -104,6 +104,10 @@ class Practice(Versioned, Base):
     address_line5: Mapped[str | None] = mapped_column(String(100))
     postcode: Mapped[str | None] = mapped_column(String(8))
     phone: Mapped[str | None] = mapped_column(String(30))
+    # Whom letters are addressed to (blank: "The Practice Manager"); not in the ODS file.
+    lead_contact: Mapped[str | None] = mapped_column(String(100))
+    lead_contact_role: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(10))
     open_date: Mapped[date | None] = mapped_column(Date)
     close_date: Mapped[date | None] = mapped_column(Date)

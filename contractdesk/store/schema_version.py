@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
-SCHEMA_HEAD = "0006_letters"
+SCHEMA_HEAD = "0007_practice_contact"
 # Every revision this code knows, oldest first; a database at any other revision is newer.
 KNOWN_REVISIONS = (
     "0001_initial",
@@ -22,6 +22,7 @@ KNOWN_REVISIONS = (
     "0004_kpis",
     "0005_notices",
     "0006_letters",
+    "0007_practice_contact",
 )
 VERSION_TABLE = "alembic_version"
 # The one query for the revision, shared by the SQLAlchemy and the sqlite3 readers.

@@ -37,6 +37,23 @@ def test_import_then_list_and_show(db, real_data, capsys):
     assert "ROTHERHAM CENTRAL NORTH PCN" in capsys.readouterr().out
 
 
+def test_set_contact_names_whom_letters_go_to(db, real_data, capsys):
+    epraccur = str(real_data / "ods" / "epraccur_2025-09.csv")
+    assert main(["--db", db, "import", "practices", epraccur, "--area", "03L"]) == 0
+    capsys.readouterr()
+    contact = ["--db", db, "practices", "set-contact", "c87003"]
+    assert main([*contact, "--name", "Dr Asha Patel", "--role", "Practice Manager"]) == 0
+    assert "letters go to Dr Asha Patel, Practice Manager" in capsys.readouterr().out
+    assert main([*contact, "--email", "a.patel at nhs.net"]) == 2
+    assert "name@domain" in capsys.readouterr().err
+    assert main([*contact]) == 2
+    assert main(["--db", db, "practices", "show", "C87003", "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["lead_contact"], shown["email"]) == ("Dr Asha Patel", None)
+    assert main([*contact, "--name", ""]) == 0
+    assert "letters go to The Practice Manager" in capsys.readouterr().out
+
+
 def test_bad_input_exits_2_with_a_message_and_no_traceback(db, real_data, tmp_path, capsys):
     broken = copy_with_line_changed(
         real_data / "ods" / "epraccur_2025-09.csv",

@@ -60,3 +60,10 @@ def test_phone_numbers():
     assert practice_field_errors({"phone": "+44 (0)1709 560-005"}) == {}
     assert "phone" in practice_field_errors({"phone": "abc"})
     assert "phone" in practice_field_errors({"phone": "12"})
+
+
+def test_email_addresses():
+    assert practice_field_errors({"email": "a.patel@nhs.net"}) == {}
+    assert practice_field_errors({"email": None}) == {}
+    for typo in ("a.patel", "a.patel@nhs", "a patel@nhs.net", "a@b@nhs.net"):
+        assert "email" in practice_field_errors({"email": typo}), typo

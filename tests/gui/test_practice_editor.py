@@ -192,3 +192,31 @@ def test_a_service_refusal_is_shown_in_a_message_box(qtbot, demo_workspace):
     assert "already exists" in editor.message_box.text()
     assert get_practice(demo_workspace, "C87999").name == "Theirs"
     assert editor.has_unsaved_changes()
+
+
+def test_the_lead_contact_is_edited_and_a_bad_email_is_named_beside_its_field(
+    qtbot, editor, demo_workspace
+):
+    retype(qtbot, editor.ui.lead_contact_edit, "Dr Asha Patel")
+    retype(qtbot, editor.ui.lead_contact_role_edit, "Practice Manager")
+    retype(qtbot, editor.ui.email_edit, "a.patel at nhs.net")
+    assert editor.ui.email_error.isVisible()
+    assert "name@domain" in editor.ui.email_error.text()
+    assert not editor.ui.save_button.isEnabled()
+
+    retype(qtbot, editor.ui.email_edit, "a.patel@nhs.net")
+    assert not editor.ui.email_error.isVisible()
+    with qtbot.waitSignal(editor.practice_saved):
+        qtbot.mouseClick(editor.ui.save_button, Qt.MouseButton.LeftButton)
+    stored = get_practice(demo_workspace, CODE)
+    assert (stored.lead_contact, stored.lead_contact_role, stored.email) == (
+        "Dr Asha Patel",
+        "Practice Manager",
+        "a.patel@nhs.net",
+    )
+
+
+def test_a_bad_phone_number_is_named_beside_its_field(qtbot, editor):
+    retype(qtbot, editor.ui.phone_edit, "call the surgery")
+    assert editor.ui.phone_error.isVisible()
+    assert not editor.ui.save_button.isEnabled()

@@ -223,3 +223,42 @@ def test_a_progress_report_that_raises_cancelled_stops_cleanly(rotherham, catalo
     assert {entry.file_name for entry in practice_letters(rotherham, batch.written[0][:6])} == {
         batch.written[0]
     }
+
+
+def test_letters_go_to_the_lead_contact_when_one_is_recorded(rotherham, catalogue, tmp_path):
+    from contractdesk.resources import resource_path
+    from contractdesk.services.demo import DEMO_FILES
+    from contractdesk.services.practice_import import import_practices
+    from contractdesk.services.practices import get_practice
+
+    version = get_practice(rotherham, "C87005").version
+    update_practice(
+        rotherham,
+        "C87005",
+        version,
+        {"lead_contact": "Dr Asha Patel", "lead_contact_role": "Practice Manager"},
+    )
+    # The ODS file names no contacts: importing it again leaves the recorded one alone.
+    import_practices(rotherham, resource_path(*DEMO_FILES["practices"]), ["03L"])
+    batch = annual(rotherham, tmp_path, practices=["C87005", "C87017"])
+    named = flat(text_of(tmp_path / batch.written[0]))
+    assert "Dr Asha Patel Practice Manager ST ANN'S MEDICAL CENTRE" in named
+    assert "Dear Dr Asha Patel," in named
+    unnamed = flat(text_of(tmp_path / batch.written[1]))
+    assert "Dear The Practice Manager," in unnamed
+
+    issued = issue_notice(
+        rotherham,
+        draft_notice(
+            rotherham,
+            "C87005",
+            kind=NoticeKind.REMEDIAL,
+            breach="No same-day slots",
+            steps_required="Offer same-day assessment",
+            drafted_on=date(2026, 10, 28),
+        ).reference,
+        given_on=date(2026, 11, 2),
+        deadline=date(2026, 11, 30),
+    )
+    notice_letter = flat(text_of(make_notice_letter(rotherham, issued.reference, tmp_path)))
+    assert "Dr Asha Patel Practice Manager ST ANN'S MEDICAL CENTRE" in notice_letter

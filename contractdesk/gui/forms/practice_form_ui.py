@@ -134,6 +134,48 @@ class Ui_PracticeForm(object):
 
         self.practice_form_layout.setWidget(11, QFormLayout.ItemRole.FieldRole, self.phone_edit)
 
+        self.phone_error = QLabel(self.practice_group)
+        self.phone_error.setObjectName(u"phone_error")
+        self.phone_error.setWordWrap(True)
+
+        self.practice_form_layout.setWidget(12, QFormLayout.ItemRole.FieldRole, self.phone_error)
+
+        self.lead_contact_label = QLabel(self.practice_group)
+        self.lead_contact_label.setObjectName(u"lead_contact_label")
+
+        self.practice_form_layout.setWidget(13, QFormLayout.ItemRole.LabelRole, self.lead_contact_label)
+
+        self.lead_contact_edit = QLineEdit(self.practice_group)
+        self.lead_contact_edit.setObjectName(u"lead_contact_edit")
+
+        self.practice_form_layout.setWidget(13, QFormLayout.ItemRole.FieldRole, self.lead_contact_edit)
+
+        self.lead_contact_role_label = QLabel(self.practice_group)
+        self.lead_contact_role_label.setObjectName(u"lead_contact_role_label")
+
+        self.practice_form_layout.setWidget(14, QFormLayout.ItemRole.LabelRole, self.lead_contact_role_label)
+
+        self.lead_contact_role_edit = QLineEdit(self.practice_group)
+        self.lead_contact_role_edit.setObjectName(u"lead_contact_role_edit")
+
+        self.practice_form_layout.setWidget(14, QFormLayout.ItemRole.FieldRole, self.lead_contact_role_edit)
+
+        self.email_label = QLabel(self.practice_group)
+        self.email_label.setObjectName(u"email_label")
+
+        self.practice_form_layout.setWidget(15, QFormLayout.ItemRole.LabelRole, self.email_label)
+
+        self.email_edit = QLineEdit(self.practice_group)
+        self.email_edit.setObjectName(u"email_edit")
+
+        self.practice_form_layout.setWidget(15, QFormLayout.ItemRole.FieldRole, self.email_edit)
+
+        self.email_error = QLabel(self.practice_group)
+        self.email_error.setObjectName(u"email_error")
+        self.email_error.setWordWrap(True)
+
+        self.practice_form_layout.setWidget(16, QFormLayout.ItemRole.FieldRole, self.email_error)
+
 
         self.details_layout.addWidget(self.practice_group)
 
@@ -359,6 +401,9 @@ class Ui_PracticeForm(object):
         self.address_label.setBuddy(self.address_line1_edit)
         self.postcode_label.setBuddy(self.postcode_edit)
         self.phone_label.setBuddy(self.phone_edit)
+        self.lead_contact_label.setBuddy(self.lead_contact_edit)
+        self.lead_contact_role_label.setBuddy(self.lead_contact_role_edit)
+        self.email_label.setBuddy(self.email_edit)
         self.status_label.setBuddy(self.status_combo)
         self.contract_type_label.setBuddy(self.contract_type_combo)
         self.contract_reference_label.setBuddy(self.contract_reference_edit)
@@ -372,7 +417,10 @@ class Ui_PracticeForm(object):
         QWidget.setTabOrder(self.address_line4_edit, self.address_line5_edit)
         QWidget.setTabOrder(self.address_line5_edit, self.postcode_edit)
         QWidget.setTabOrder(self.postcode_edit, self.phone_edit)
-        QWidget.setTabOrder(self.phone_edit, self.status_combo)
+        QWidget.setTabOrder(self.phone_edit, self.lead_contact_edit)
+        QWidget.setTabOrder(self.lead_contact_edit, self.lead_contact_role_edit)
+        QWidget.setTabOrder(self.lead_contact_role_edit, self.email_edit)
+        QWidget.setTabOrder(self.email_edit, self.status_combo)
         QWidget.setTabOrder(self.status_combo, self.open_date_check)
         QWidget.setTabOrder(self.open_date_check, self.open_date_edit)
         QWidget.setTabOrder(self.open_date_edit, self.close_date_check)
@@ -410,6 +458,15 @@ class Ui_PracticeForm(object):
         self.address_label.setText(QCoreApplication.translate("PracticeForm", u"&Address:", None))
         self.postcode_label.setText(QCoreApplication.translate("PracticeForm", u"&Postcode:", None))
         self.phone_label.setText(QCoreApplication.translate("PracticeForm", u"P&hone:", None))
+        self.lead_contact_label.setText(QCoreApplication.translate("PracticeForm", u"Lead &contact:", None))
+#if QT_CONFIG(tooltip)
+        self.lead_contact_edit.setToolTip(QCoreApplication.translate("PracticeForm", u"Whom the practice's letters are addressed to; when blank, The Practice Manager", None))
+#endif // QT_CONFIG(tooltip)
+        self.lead_contact_edit.setPlaceholderText(QCoreApplication.translate("PracticeForm", u"e.g. Dr Asha Patel", None))
+        self.lead_contact_role_label.setText(QCoreApplication.translate("PracticeForm", u"Their role (&job title):", None))
+        self.lead_contact_role_edit.setPlaceholderText(QCoreApplication.translate("PracticeForm", u"e.g. Practice Manager", None))
+        self.email_label.setText(QCoreApplication.translate("PracticeForm", u"&Work email:", None))
+        self.email_edit.setPlaceholderText(QCoreApplication.translate("PracticeForm", u"name@nhs.net", None))
         self.contract_group.setTitle(QCoreApplication.translate("PracticeForm", u"Status and contract", None))
         self.status_label.setText(QCoreApplication.translate("PracticeForm", u"S&tatus:", None))
         self.open_date_check.setText(QCoreApplication.translate("PracticeForm", u"O&pened:", None))
