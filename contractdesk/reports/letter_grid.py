@@ -48,13 +48,13 @@ class LetterGrid(Flowable):
             self._height(lines) for lines in self._row_lines
         ]
 
-    def _cell_lines(self, texts: Sequence[str], font: str) -> list[list[str]]:
+    def _cell_lines(self, texts: Sequence[str], font: str) -> list[tuple[str, ...]]:
         return [
             wrap_lines(text, font, self._size, width - 2 * PADDING)
             for text, width in zip(texts, self._widths, strict=True)
         ]
 
-    def _height(self, cells: list[list[str]]) -> float:
+    def _height(self, cells: list[tuple[str, ...]]) -> float:
         return max(len(lines) for lines in cells) * self._leading + 2 * ROW_PADDING
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

@@ -16,6 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+_WRAPPED: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
 _MOST_WORDS = 200_000  # a cache bound far above a national run's distinct words
 WIDEST_GLYPH = 1.02  # in ems: Helvetica's widest ("@") is 1.015
 
@@ -40,9 +41,20 @@ def text_width(text: str, font: str, size: float) -> float:
     return width
 
 
-def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
+def wrap_lines(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """Lines of at most `width` points: runs of white space become one space, a line break in
     the text is kept, and a word wider than the line is broken between characters."""
+    key = (text, font, size, width)
+    lines = _WRAPPED.get(key)
+    if lines is None:
+        # Most cells and headings recur in every letter ("yes", "no data", a KPI's name).
+        if len(_WRAPPED) > _MOST_WORDS:
+            _WRAPPED.clear()
+        lines = _WRAPPED[key] = tuple(_wrap(text, font, size, width))
+    return lines
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     if "\n" not in text and len(text) * size * WIDEST_GLYPH <= width:
         return [" ".join(text.split())]  # fits whatever its letters: no need to measure
     space = text_width(" ", font, size)
@@ -101,7 +113,7 @@ class PlainText(Flowable):
         self.style = style
         self.spaceBefore = style.space_before
         self.spaceAfter = style.space_after
-        self._lines: list[str] = []
+        self._lines: tuple[str, ...] = ()
         self._wrapped_width: float | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:

@@ -44,10 +44,10 @@ def test_every_line_fits_its_width_and_the_words_stay_in_order():
 
 
 def test_a_line_break_in_the_text_is_kept_and_a_word_wider_than_the_line_is_broken():
-    assert wrap_lines("First line\nSecond line", "Helvetica", 10, 500) == [
+    assert wrap_lines("First line\nSecond line", "Helvetica", 10, 500) == (
         "First line",
         "Second line",
-    ]
+    )
     address = "https://www.example.nhs.uk/" + "a-very-long-path/" * 8
     lines = wrap_lines(f"See {address} today", "Helvetica", 10, 150)
     assert all(stringWidth(line, "Helvetica", 10) <= 150 for line in lines)
