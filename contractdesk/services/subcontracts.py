@@ -29,7 +29,7 @@ from contractdesk.domain.subcontracting import (
     subcontract_status,
 )
 from contractdesk.errors import BadInput, NotFound
-from contractdesk.services.audit import record_change
+from contractdesk.services.audit import record_change, record_update
 from contractdesk.services.practices import find_practice
 from contractdesk.services.service_catalogue import find_service
 from contractdesk.services.workspace import Workspace
@@ -186,25 +186,22 @@ def decide_subcontract(
                 changes |= {"ended_on": decided_on, "end_reason": "the commissioner objected"}
         if problem:
             raise BadInput(f"Cannot record the decision on {reference}: {problem}.")
-        before = {name: getattr(arrangement, name) for name in changes}
-        for name, value in changes.items():
-            setattr(arrangement, name, value)
-        session.flush()
-        entry = _load(session, [arrangement.id], today)[0]
-        record_change(
+        key = arrangement.id.hex[:REFERENCE_LENGTH]
+        contractor = session.get(Practice, arrangement.contractor_id)
+        delivering = session.get(Practice, arrangement.subcontractor_id)
+        record_update(
             session,
             workspace.user.login,
+            arrangement,
+            changes,
             action="approve" if approve else "object",
-            entity=arrangement,
-            entity_key=entry.reference,
-            before=before,
-            after=changes,
+            entity_key=key,
             summary=(
-                f"{'approved' if approve else 'objected to'} sub-contract {entry.reference} "
-                f"({entry.contractor_code} → {entry.subcontractor_code})"
+                f"{'approved' if approve else 'objected to'} sub-contract {key} "
+                f"({contractor.ods_code} → {delivering.ods_code})"
             ),
         )
-        return entry
+        return _load(session, [arrangement.id], today)[0]
 
 
 def end_subcontract(
@@ -355,19 +352,25 @@ def _live_services(
 
 
 def _find(session: Session, reference: str) -> Subcontract:
-    cleaned = reference.strip().lower()
-    if len(cleaned) < 4:
+    digits = reference.strip().lower().replace("-", "")
+    if len(digits) < 4:
         raise BadInput("Give at least the first 4 characters of the sub-contract reference.")
-    matches = [
-        arrangement
-        for arrangement in session.scalars(select(Subcontract))
-        if arrangement.id.hex.startswith(cleaned.replace("-", ""))
-    ]
+    if len(digits) > 32 or any(character not in _HEX for character in digits):
+        raise NotFound(f"No sub-contract with the reference {reference}.")
+    # The ids starting with these digits lie between the prefix padded with 0s and with fs:
+    # an index range on either database, not a scan of every arrangement.
+    lowest, highest = uuid.UUID(digits.ljust(32, "0")), uuid.UUID(digits.ljust(32, "f"))
+    matches = session.scalars(
+        select(Subcontract).where(Subcontract.id.between(lowest, highest)).limit(2)
+    ).all()
     if not matches:
         raise NotFound(f"No sub-contract with the reference {reference}.")
     if len(matches) > 1:
         raise BadInput(f"The reference {reference} matches several sub-contracts; give more of it.")
     return matches[0]
+
+
+_HEX = frozenset("0123456789abcdef")
 
 
 def _load(session: Session, ids: list[uuid.UUID], today: date) -> list[SubcontractEntry]:

@@ -217,3 +217,18 @@ def test_the_list_filters_by_status_and_shows_a_practice_both_ways(rotherham, si
     ]
     everything = list_subcontracts(rotherham, today=IN_MAY)
     assert everything[0].reference == waiting.reference  # awaiting a decision comes first
+
+
+def test_an_arrangement_is_found_by_the_start_of_its_reference(rotherham, signed_up):
+    from contractdesk.errors import NotFound
+
+    entry = notify(rotherham, signed_up)
+    other = notify(rotherham, signed_up, contractor="C87622", subcontractor="C87029")
+    dashed = f" {entry.reference[:4]}-{entry.reference[4:]} "
+    for quoted in (entry.reference, entry.reference[:4].upper(), dashed):
+        assert get_subcontract(rotherham, quoted).contractor_code == "C87005"
+    assert get_subcontract(rotherham, other.reference).contractor_code == "C87622"
+    with pytest.raises(BadInput, match="at least the first 4"):
+        get_subcontract(rotherham, entry.reference[:3])
+    with pytest.raises(NotFound):
+        get_subcontract(rotherham, "zzzz-not-a-reference")
