@@ -72,7 +72,24 @@ def capture_escalation(window: Any, save: Callable[[Any, str], None]) -> None:
     if sanction.message_box is not None:
         save(sanction.message_box.grab(), "sanction_refused.png")
         sanction.message_box.done(0)
-    sanction.done(QDialog.DialogCode.Rejected)
+    # Then recorded in time, and its dispute referral on the Sanctions tab.
+    sanction = notices.record_sanction()
+    sanction.obligation_edit.setText("Minor surgery (enhanced service)")
+    sanction.effective_edit.setDate(sanction.notice_edit.date().addDays(28))
+    recorded: list[Any] = []
+    sanction.completed.connect(recorded.append)
+    sanction.accept()
+    QApplication.processEvents()
+    if not recorded:  # refused: the form is still open
+        sanction.done(QDialog.DialogCode.Rejected)
+    else:
+        dispute = notices.sanctions_tab.record_dispute()
+        QApplication.processEvents()
+        save(dispute.grab(), "sanction_dispute.png")
+        dispute.accept()
+        QApplication.processEvents()
+        save(window.grab(), "notices_sanctions.png")
+    notices.tabs.setCurrentIndex(0)
 
     notices.select_reference("RN-C87007-1")
     plan = notices.recovery_plan()

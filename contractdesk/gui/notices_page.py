@@ -41,6 +41,7 @@ from contractdesk.gui.notice_table_model import BREACH_COLUMN, PRACTICE_COLUMN, 
 from contractdesk.gui.recovery_plan_dialogs import RecoveryPlanDialog
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.gui.sanction_dialog import RecordSanctionDialog
+from contractdesk.gui.sanctions_tab import SanctionsTab
 from contractdesk.services.notices import (
     ConcernEntry,
     NoticeEntry,
@@ -53,7 +54,7 @@ from contractdesk.services.team_settings import all_settings
 from contractdesk.services.workspace import Workspace
 
 ALL_STATUSES = "All statuses"
-NOTICES_TAB, CONCERNS_TAB = 0, 1
+NOTICES_TAB, CONCERNS_TAB, SANCTIONS_TAB = 0, 1, 2
 COLUMN_PADDING = 10
 WIDE_COLUMN_LIMIT = 200  # practice names and the breach: the rest shows in the tooltip
 NOTICE_CHANGES = frozenset({"notices"})
@@ -98,6 +99,7 @@ class NoticesPage(QWidget):
         self.concern_raise_button = QPushButton("&Raise concern…")
         self.concern_close_button = QPushButton("C&lose concern…")
         self.concern_draft_button = QPushButton("Draft &notice from it…")
+        self.sanctions_tab = SanctionsTab(workspace)
         self.count_label = QLabel()
         self.state_label = QLabel()
         self._set_up_widgets()
@@ -122,6 +124,7 @@ class NoticesPage(QWidget):
         )
         self._size_columns(self.table, self.model, (PRACTICE_COLUMN, BREACH_COLUMN))
         self._size_columns(self.concern_table, self.concern_model, (DESCRIPTION_COLUMN,))
+        self.sanctions_tab.reload()
         if selected is None or not self._select(self.table, self.model, selected):
             self._select_first(self.table)
         if concern is None or not self._select(
@@ -151,7 +154,10 @@ class NoticesPage(QWidget):
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(status), 0))
 
     def select_reference(self, reference: str) -> bool:
-        """Show this notice (or concern), clearing the filters if they hide it."""
+        """Show this notice (or concern, or sanction), clearing the filters if they hide it."""
+        if reference.startswith("SN-"):
+            self.tabs.setCurrentIndex(SANCTIONS_TAB)
+            return self.sanctions_tab.select_reference(reference)
         if reference.startswith("CN-"):
             self.tabs.setCurrentIndex(CONCERNS_TAB)
             if (
@@ -285,6 +291,7 @@ class NoticesPage(QWidget):
             set_up_list_table(table, proxy)
         self.tabs.addTab(self._notices_tab(), "&Notices")
         self.tabs.addTab(self._concerns_tab(), "Conc&erns")
+        self.tabs.addTab(self.sanctions_tab, "S&anctions")
         footer = QHBoxLayout()
         footer.addWidget(self.count_label)
         footer.addWidget(self.state_label, 1)
@@ -359,6 +366,7 @@ class NoticesPage(QWidget):
         self.sanction_button.clicked.connect(self._on_sanction_clicked)
         self.plan_button.clicked.connect(self._on_plan_clicked)
         self.letter_button.clicked.connect(self._on_letter_clicked)
+        self.sanctions_tab.completed.connect(self._on_action_completed)
         for table, proxy in ((self.table, self.proxy), (self.concern_table, self.concern_proxy)):
             table.selectionModel().currentRowChanged.connect(self._update_buttons)
             proxy.modelReset.connect(self._update_buttons)
@@ -402,8 +410,8 @@ class NoticesPage(QWidget):
         reference = getattr(result, "reference", "")
         prefix = reference[:2]
         self.reload()
-        if prefix in ("CN", "RN", "BN"):
-            self.select_reference(reference)
+        if prefix in ("CN", "RN", "BN", "SN"):
+            self.select_reference(reference)  # a new sanction shows on its tab
         what = {"CN": "Concern", "SN": "Sanction"}.get(prefix, "Notice")
         self.state_label.setText(f"{what} {reference} saved.")
         self.notices_changed.emit(CHANGES_BY_PREFIX.get(prefix, NOTICE_CHANGES))

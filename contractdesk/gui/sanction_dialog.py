@@ -1,12 +1,14 @@
-"""The sanction form: offered only where termination may be open; explains the timing rules."""
+"""The sanction forms: recording one (offered only where termination may be open; explains
+the timing rules), the practice's dispute referral, and withdrawing one."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit, QWidget
 
 from contractdesk.domain.notices import NoticeRules, ShortPeriodReason
 from contractdesk.domain.sanctions import ObligationKind, SanctionKind, add_months
@@ -14,7 +16,12 @@ from contractdesk.gui.action_dialog import ActionDialog, date_edit, date_of
 from contractdesk.gui.notice_dialogs import FULL_PERIOD
 from contractdesk.gui.notice_table_model import flag_tooltip
 from contractdesk.services.notices import NoticeEntry
-from contractdesk.services.sanctions import record_sanction
+from contractdesk.services.sanctions import (
+    SanctionEntry,
+    record_dispute,
+    record_sanction,
+    withdraw_sanction,
+)
 from contractdesk.services.workspace import Workspace
 
 MAXIMUM_POUNDS = 10_000_000
@@ -161,3 +168,60 @@ class RecordSanctionDialog(ActionDialog):
             short_reason=ShortPeriodReason(reason) if reason else None,
             notice_reference=self._entry.reference,
         )
+
+
+def describe_sanction(entry: SanctionEntry) -> str:
+    return (
+        f"<b>{entry.reference}</b>: {entry.kind.label} — {escape(entry.obligation)}<br>"
+        f"{entry.practice_code} {escape(entry.practice_name)}; notice given "
+        f"{entry.notice_given_on:%d %b %Y}, takes effect {entry.effective_from:%d %b %Y}."
+    )
+
+
+class DisputeDialog(ActionDialog):
+    """The practice's referral to NHS dispute resolution and, later, its resolution. A
+    referral within the notice period holds the sanction until the dispute is resolved."""
+
+    def __init__(
+        self, workspace: Workspace, entry: SanctionEntry, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            "Dispute resolution",
+            describe_sanction(entry)
+            + "<br>A referral made within the notice period holds the sanction until the "
+            "dispute is resolved.",
+            "Save",
+            parent,
+        )
+        self._workspace, self._entry = workspace, entry
+        self.referred_edit = date_edit(entry.dispute_referred_on)
+        self.resolved_check = QCheckBox("&Resolved on:")
+        self.resolved_edit = date_edit(entry.dispute_resolved_on)
+        self.resolved_check.setChecked(entry.dispute_resolved_on is not None)
+        self.resolved_edit.setEnabled(self.resolved_check.isChecked())
+        self.resolved_check.toggled.connect(self.resolved_edit.setEnabled)
+        self.form.addRow("Referred &on:", self.referred_edit)
+        self.form.addRow(self.resolved_check, self.resolved_edit)
+
+    def submit(self) -> Any:
+        return record_dispute(
+            self._workspace,
+            self._entry.reference,
+            referred_on=date_of(self.referred_edit),
+            resolved_on=date_of(self.resolved_edit) if self.resolved_check.isChecked() else None,
+        )
+
+
+class WithdrawSanctionDialog(ActionDialog):
+    """Withdraw a sanction from a date (it no longer applies after that)."""
+
+    def __init__(
+        self, workspace: Workspace, entry: SanctionEntry, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Withdraw sanction", describe_sanction(entry), "Withdraw sanction", parent)
+        self._workspace, self._entry = workspace, entry
+        self.date_edit = date_edit()
+        self.form.addRow("&Withdrawn on:", self.date_edit)
+
+    def submit(self) -> Any:
+        return withdraw_sanction(self._workspace, self._entry.reference, on=date_of(self.date_edit))

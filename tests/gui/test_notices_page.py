@@ -4,7 +4,7 @@ rule, sanctions only where termination may be open, and what each role may do.""
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from contractdesk.domain.notices import NoticeKind, NoticeStatus
 from contractdesk.domain.roles import Role
@@ -16,7 +16,8 @@ from contractdesk.gui.notice_table_model import (
     FLAG_TEXT,
     NoticeTableModel,
 )
-from contractdesk.gui.notices_page import CONCERNS_TAB, NoticesPage
+from contractdesk.gui.notices_page import CONCERNS_TAB, SANCTIONS_TAB, NoticesPage
+from contractdesk.gui.sanction_table_model import DISPUTE_COLUMN, OBLIGATION_COLUMN, STATUS_COLUMN
 from contractdesk.gui.urgency import OVERDUE_COLOUR, SOON_COLOUR
 from contractdesk.services.notices import draft_notice, get_notice, list_concerns, list_notices
 from contractdesk.services.sanctions import list_sanctions
@@ -334,3 +335,77 @@ def test_models_pass_the_model_tester(qtmodeltester, page):
     model = ConcernTableModel()
     model.set_rows(list_concerns(page._workspace))  # noqa: SLF001
     qtmodeltester.check(model)
+
+
+def suspend(workspace, given_on: date) -> str:
+    from contractdesk.services.sanctions import record_sanction
+
+    return record_sanction(
+        workspace,
+        "C87013",
+        kind=SanctionKind.SUSPEND,
+        obligation_kind=ObligationKind.ENHANCED,
+        obligation="Minor surgery & <joint injections>",
+        notice_given_on=given_on,
+        effective_from=given_on + timedelta(days=28),
+        ends_on=given_on + timedelta(days=90),
+        notice_reference="RN-C87013-1",
+    ).reference
+
+
+def test_the_sanctions_tab_records_a_dispute_that_holds_the_sanction_then_a_withdrawal(qtbot, page):
+    reference = suspend(page._workspace, date.today())  # noqa: SLF001
+    page.reload()
+    assert page.select_reference(reference)
+    assert page.tabs.currentIndex() == SANCTIONS_TAB
+    tab = page.sanctions_tab
+    row = tab.model.row_of(reference)
+    assert tab.model.index(row, STATUS_COLUMN).data() == "notified"
+    assert tab.model.index(row, OBLIGATION_COLUMN).data() == "Minor surgery & <joint injections>"
+
+    dialog = tab.record_dispute()
+    dialog.referred_edit.setDate(QDate.currentDate().addDays(5))
+    with qtbot.waitSignal(page.notices_changed) as changed:
+        dialog.accept()
+    assert changed.args == [frozenset({"sanctions"})]
+    row = tab.model.row_of(reference)
+    assert tab.model.index(row, STATUS_COLUMN).data() == "on hold (dispute)"
+    assert tab.model.index(row, DISPUTE_COLUMN).data().startswith("referred")
+    assert f"Sanction {reference} saved." == page.state_label.text()
+
+    dialog = tab.withdraw()
+    dialog.accept()
+    row = tab.model.row_of(reference)
+    assert tab.model.index(row, STATUS_COLUMN).data() == "withdrawn"
+    assert not tab.withdraw_button.isEnabled() and tab.withdraw() is None
+    assert "has withdrawn" in tab.dispute_button.toolTip()
+
+
+def test_a_resolved_dispute_releases_the_sanction(page):
+    reference = suspend(page._workspace, date.today() - timedelta(days=40))  # noqa: SLF001
+    page.reload()
+    page.select_reference(reference)
+    dialog = page.sanctions_tab.record_dispute()
+    assert not dialog.resolved_edit.isEnabled()  # a resolution date only once ticked
+    dialog.referred_edit.setDate(QDate.currentDate().addDays(-30))
+    dialog.accept()
+    tab = page.sanctions_tab
+    assert tab.model.index(tab.model.row_of(reference), STATUS_COLUMN).data() == "on hold (dispute)"
+    dialog = tab.record_dispute()
+    assert dialog.referred_edit.date() == QDate.currentDate().addDays(-30)
+    dialog.resolved_check.setChecked(True)
+    dialog.resolved_edit.setDate(QDate.currentDate().addDays(-1))
+    dialog.accept()
+    row = tab.model.row_of(reference)
+    assert tab.model.index(row, STATUS_COLUMN).data() == "in effect"
+    assert "resolved" in tab.model.index(row, DISPUTE_COLUMN).data()
+
+
+def test_a_viewer_sees_sanctions_but_cannot_act_on_them(qtbot, demo_workspace, sign_in_as):
+    reference = suspend(demo_workspace, date.today())
+    viewer = page_as(qtbot, demo_workspace, sign_in_as, Role.VIEWER)
+    assert viewer.select_reference(reference)
+    tab = viewer.sanctions_tab
+    assert not tab.dispute_button.isEnabled()
+    assert tab.dispute_button.toolTip() == "Needs the approver role."
+    assert tab.record_dispute() is None and tab.withdraw() is None
