@@ -25,6 +25,7 @@ from contractdesk.domain.kpi_rules import DEFAULT_SLIPPING_PERIODS, OVERALL_RULE
 from contractdesk.errors import KnownError
 from contractdesk.gui.background import BackgroundOp, show_message
 from contractdesk.gui.kpi_filter_proxy import KpiFilterProxy
+from contractdesk.gui.kpi_framework_dialog import KpiFrameworkDialog
 from contractdesk.gui.kpi_grid_model import CODE, FIRST_KPI, LOCALITY, NAME, OVERALL, KpiGridModel
 from contractdesk.services.kpi_export import export_kpi_review
 from contractdesk.services.kpi_framework import framework_years, load_framework
@@ -56,6 +57,8 @@ class KpiPage(QWidget):
         self.standard_box = QComboBox()
         self.worst_first_button = QPushButton("Worst first")
         self.export_button = QPushButton("Export to Excel…")
+        self.framework_button = QPushButton("&Framework…")
+        self.framework_dialog: KpiFrameworkDialog | None = None
         self.summary_label = QLabel()
         self.rule_label = QLabel()
         self.model = KpiGridModel(self)
@@ -86,6 +89,8 @@ class KpiPage(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.worst_first_button)
         filters.addWidget(self.export_button)
+        filters.addWidget(self.framework_button)
+        self.framework_button.setToolTip("The year's standards and KPIs, with their targets")
         self.export_button.setToolTip("The grid as shown, with its colours, as an Excel workbook")
         self.rule_label.setWordWrap(True)
         self.rule_label.setText(
@@ -107,6 +112,24 @@ class KpiPage(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(table, 1)
         layout.addWidget(self.rule_label)
+
+    def open_framework(self) -> KpiFrameworkDialog:
+        dialog = KpiFrameworkDialog(self._workspace, self.year_box.currentData(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.framework_changed.connect(self._on_framework_changed)
+        self.framework_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_framework_changed(self) -> None:
+        year = self.year_box.currentData()
+        self.year_box.blockSignals(True)
+        self._fill_years()
+        if year is not None and (index := self.year_box.findText(str(year))) >= 0:
+            self.year_box.setCurrentIndex(index)
+        self.year_box.blockSignals(False)
+        self._fill_standards()
+        self.reload()
 
     def _fill_years(self) -> None:
         years = framework_years(self._workspace)
@@ -135,6 +158,7 @@ class KpiPage(QWidget):
 
     def _connect_signals(self) -> None:
         self.year_box.currentIndexChanged.connect(self._on_year_changed)
+        self.framework_button.clicked.connect(self.open_framework)
         self.period_box.currentIndexChanged.connect(self._on_filter_changed)
         self.standard_box.currentIndexChanged.connect(self._on_filter_changed)
         self.locality_box.currentIndexChanged.connect(self._on_locality_changed)
