@@ -16,9 +16,30 @@ _PHONE = re.compile(r"^(?=(?:\D*\d){6})[0-9 +()\-]{6,30}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+# The longest text each field holds (the database's column sizes).
+MAX_LENGTHS = {
+    "name": 200,
+    "address_line1": 100,
+    "address_line2": 100,
+    "address_line3": 100,
+    "address_line4": 100,
+    "address_line5": 100,
+    "postcode": 8,
+    "phone": 30,
+    "lead_contact": 100,
+    "lead_contact_role": 100,
+    "email": 200,
+    "contract_reference": 50,
+}
+
+
 def practice_field_errors(values: Mapping[str, Any]) -> dict[str, str]:
     """Check the fields present in `values`; returns {field: message} for each one at fault."""
     errors: dict[str, str] = {}
+    for name, most in MAX_LENGTHS.items():
+        value = values.get(name)
+        if isinstance(value, str) and len(value) > most:
+            errors[name] = f"At most {most} characters ({len(value)} given)."
     if "ods_code" in values and not is_practice_code(str(values["ods_code"] or "")):
         errors["ods_code"] = (
             "An ODS practice code is a capital letter and five digits, e.g. C87001."

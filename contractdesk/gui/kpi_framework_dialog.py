@@ -107,6 +107,8 @@ class KpiFrameworkDialog(QDialog):
         self.copy_button = QPushButton("Co&py to next year…")
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
+        for label in (self.summary_label, self.state_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # codes and names are data, not markup
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()

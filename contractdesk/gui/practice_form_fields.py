@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit
 
 from contractdesk.domain.practice import ContractType, PracticeStatus
+from contractdesk.domain.practice_rules import MAX_LENGTHS
 from contractdesk.gui.forms.practice_form_ui import Ui_PracticeForm
 from contractdesk.services.practices import PracticeDetail
 
@@ -102,6 +103,9 @@ def set_up_fields(ui: Ui_PracticeForm) -> None:
         label = error_label(ui, name)
         label.setStyleSheet(ERROR_STYLE)
         label.hide()
+    for name, edit in TEXT_FIELDS.items():
+        if name in MAX_LENGTHS:
+            getattr(ui, edit).setMaxLength(MAX_LENGTHS[name])
 
 
 def connect_date_checks(ui: Ui_PracticeForm) -> None:

@@ -209,6 +209,9 @@ class DisputeDialog(ActionDialog):
             self._entry.reference,
             referred_on=date_of(self.referred_edit),
             resolved_on=date_of(self.resolved_edit) if self.resolved_check.isChecked() else None,
+            # Unticking a recorded resolution takes it back.
+            clear_resolution=not self.resolved_check.isChecked()
+            and self._entry.dispute_resolved_on is not None,
         )
 
 

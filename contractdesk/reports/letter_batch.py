@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -103,23 +104,38 @@ def render_all(
             for chunk in chunks:
                 # Two tasks per worker queued: enough to stay busy, little to wait for on cancel.
                 while len(running) >= 2 * workers:
-                    finished, running = wait(running, return_when=FIRST_COMPLETED)
-                    for future in finished:
-                        done.extend(future.result())
+                    _collect(running, done, FIRST_COMPLETED)
                     report()
                 if cancelled():
                     break
                 running.add(pool.submit(render_chunk, str(folder), letterhead, chunk))
+            _collect(running, done, ALL_COMPLETED)
         except BaseException:
+            # Nothing of this batch will be logged, so nothing of it may stay: the letters of
+            # every task, finished or still running, are removed.
             for future in running:
-                if future.exception() is None:
+                with suppress(BaseException):  # a failed task has removed its own files
                     done.extend(future.result())
             _remove(folder, done)
             raise
-        for future in running:
-            done.extend(future.result())
         report()
     return done
+
+
+def _collect(running: set[Future], done: list[WrittenLetter], when: str) -> None:
+    """Move the finished tasks' letters into `done` (every successful one, even when another
+    failed), then raise the first failure. `running` keeps only the tasks not yet collected."""
+    finished, _ = wait(running, return_when=when)
+    running.difference_update(finished)
+    failure: BaseException | None = None
+    for future in finished:
+        error = future.exception()
+        if error is None:
+            done.extend(future.result())
+        elif failure is None:
+            failure = error
+    if failure is not None:
+        raise failure
 
 
 def _remove(folder: Path, written: list[WrittenLetter]) -> None:

@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
-from contractdesk.reports.letter_text import wrap_lines
+from contractdesk.reports.letter_text import text_width, wrap_lines
 
 PADDING = 3  # left and right of the text in a cell
 ROW_PADDING = 2  # above and below it
+MIN_LINES_SPLIT = 3  # a row split across pages leaves at least this many lines before the break
 GRID_COLOUR = Color(0xB0 / 255, 0xB0 / 255, 0xB0 / 255)
 HEADER_FILL = Color(0xE8 / 255, 0xEE / 255, 0xF7 / 255)
 HEADER_FONT, CELL_FONT = "Helvetica-Bold", "Helvetica"
+ADDRESS_GAP = 18  # between the address and the date and reference beside it
 
 
 class LetterGrid(Flowable):
@@ -70,11 +72,27 @@ class LetterGrid(Flowable):
                 break
             room -= height
             fit += 1
-        if fit < 2 or fit >= len(self._rows):
+        if fit == 0:
+            return self._split_first_row(room)
+        if fit >= len(self._rows):
             return []
         first = {key: fill for key, fill in self._fills.items() if key[0] < fit}
         rest = {(row - fit, col): fill for (row, col), fill in self._fills.items() if row >= fit}
         return [self._part(self._rows[:fit], first), self._part(self._rows[fit:], rest)]
+
+    def _split_first_row(self, room: float) -> list[Flowable]:
+        """A first row too tall for the room left is split between its lines, if at least
+        MIN_LINES_SPLIT of them fit here (a row taller than a page could not go anywhere);
+        otherwise the table moves on whole."""
+        lines_fit = int((room - 2 * ROW_PADDING) // self._leading)
+        cells = self._row_lines[0]
+        if lines_fit < MIN_LINES_SPLIT or max(len(lines) for lines in cells) <= lines_fit:
+            return []
+        # The parts keep this wrapping: their lines joined by line breaks wrap back to them.
+        here = ["\n".join(lines[:lines_fit]) for lines in cells]
+        there = ["\n".join(lines[lines_fit:]) for lines in cells]
+        first = {key: fill for key, fill in self._fills.items() if key[0] == 0}
+        return [self._part([here], first), self._part([there, *self._rows[1:]], self._fills)]
 
     def _part(self, rows: list, fills: dict) -> LetterGrid:  # type: ignore[type-arg]
         return LetterGrid(
@@ -125,11 +143,19 @@ class AddressBlock(Flowable):
     ) -> None:
         super().__init__()
         self._left, self._right = list(left), list(right)
+        self._left_lines = self._left
         self._size, self._leading = font_size, leading
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = self._leading * max(len(self._left), len(self._right))
+        # A long line on the left (a contact's role, a practice's name) wraps short of the
+        # date and reference rather than running into them.
+        right = max((text_width(line, CELL_FONT, self._size) for line in self._right), default=0)
+        room = available_width - right - ADDRESS_GAP
+        self._left_lines = [
+            part for line in self._left for part in wrap_lines(line, CELL_FONT, self._size, room)
+        ]
+        self.height = self._leading * max(len(self._left_lines), len(self._right))
         return self.width, self.height
 
     def draw(self) -> None:
@@ -138,7 +164,7 @@ class AddressBlock(Flowable):
         canvas.setFillColorRGB(0, 0, 0)  # the page's footer leaves its grey behind
         canvas.setFont("Helvetica", self._size)
         first = self.height - self._size
-        for number, line in enumerate(self._left):
+        for number, line in enumerate(self._left_lines):
             canvas.drawString(0, first - number * self._leading, line)
         for number, line in enumerate(self._right):
             canvas.drawRightString(self.width, first - number * self._leading, line)

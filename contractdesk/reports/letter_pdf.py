@@ -48,6 +48,7 @@ KEEP_WITH_HEADING = 30 * mm  # room a heading needs below it, else it starts a n
 CELL_FONT_SIZE = 8.5
 CELL_LEADING = 10.5
 HEADER_HEIGHT = 38 * mm
+FRAME_PADDING = 6  # reportlab's default, stated: the tables' width depends on it
 
 
 @dataclass(frozen=True)
@@ -106,17 +107,20 @@ def render_letter(content: LetterContent, letterhead: Letterhead) -> bytes:
         _footer(canvas, doc, content)
 
     # The letterhead takes room on the first page only; later pages start near the top.
+    padding = {f"{side}Padding": FRAME_PADDING for side in ("left", "right", "top", "bottom")}
     first_frame = Frame(
-        MARGIN, bottom, body_width, height - bottom - MARGIN - HEADER_HEIGHT, id="first"
+        MARGIN, bottom, body_width, height - bottom - MARGIN - HEADER_HEIGHT, id="first", **padding
     )
-    later_frame = Frame(MARGIN, bottom, body_width, height - bottom - MARGIN, id="later")
+    later_frame = Frame(MARGIN, bottom, body_width, height - bottom - MARGIN, id="later", **padding)
     document.addPageTemplates(
         [
             PageTemplate("first", [first_frame], onPage=first_page, autoNextPageTemplate="later"),
             PageTemplate("later", [later_frame], onPage=later_page),
         ]
     )
-    document.build(_story(content, letterhead, first_frame._width))
+    # Tables span the width text gets: the frame's less its padding (6 pt each side).
+    text_width = body_width - 2 * FRAME_PADDING
+    document.build(_story(content, letterhead, text_width))
     return buffer.getvalue()
 
 
@@ -124,8 +128,13 @@ def write_letter(path: Path, content: LetterContent, letterhead: Letterhead) -> 
     """Render and write to `path` through a temporary name; returns the bytes written."""
     data = render_letter(content, letterhead)
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    partial.replace(path)
+    try:
+        partial.write_bytes(data)
+        if path.exists():  # made by someone else since the batch checked the names
+            raise FileExistsError(f"{path} appeared while the letters were being made.")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return data
 
 

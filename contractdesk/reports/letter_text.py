@@ -19,6 +19,7 @@ _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 _WRAPPED: dict[tuple[str, str, float, float], tuple[str, ...]] = {}
 _MOST_WORDS = 200_000  # a cache bound far above a national run's distinct words
 WIDEST_GLYPH = 1.02  # in ems: Helvetica's widest ("@") is 1.015
+_LONGEST_KEPT, _MOST_KEPT = 120, 50_000  # wrapped lines kept: short texts, a few MB at most
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,13 @@ def text_width(text: str, font: str, size: float) -> float:
 def wrap_lines(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
     """Lines of at most `width` points: runs of white space become one space, a line break in
     the text is kept, and a word wider than the line is broken between characters."""
+    if len(text) > _LONGEST_KEPT:
+        return tuple(_wrap(text, font, size, width))  # a paragraph: seldom the same twice
     key = (text, font, size, width)
     lines = _WRAPPED.get(key)
     if lines is None:
         # Most cells and headings recur in every letter ("yes", "no data", a KPI's name).
-        if len(_WRAPPED) > _MOST_WORDS:
+        if len(_WRAPPED) > _MOST_KEPT:
             _WRAPPED.clear()
         lines = _WRAPPED[key] = tuple(_wrap(text, font, size, width))
     return lines

@@ -137,19 +137,25 @@ def record_dispute(
     *,
     referred_on: date | None = None,
     resolved_on: date | None = None,
+    clear_resolution: bool = False,
     today: date | None = None,
 ) -> SanctionEntry:
-    """The practice's NHS dispute-resolution referral, and its resolution."""
+    """The practice's NHS dispute-resolution referral, and its resolution (`clear_resolution`
+    takes back one recorded in error: the dispute is open again)."""
     workspace.require(Role.APPROVER, "record dispute referrals")
+    if clear_resolution and resolved_on is not None:
+        raise BadInput("Give a resolution date or clear it, not both.")
     with unit_of_work(workspace.engine, write=True) as session:
         sanction = find_by_reference(session, Sanction, reference)
-        changes = {}
+        changes: dict[str, date | None] = {}
         if referred_on is not None:
             changes["dispute_referred_on"] = referred_on
         if resolved_on is not None:
             if (referred_on or sanction.dispute_referred_on) is None:
                 raise BadInput("Record the referral before its resolution.")
             changes["dispute_resolved_on"] = resolved_on
+        if clear_resolution:
+            changes["dispute_resolved_on"] = None
         return _change(session, workspace, sanction, "dispute", changes, today)
 
 

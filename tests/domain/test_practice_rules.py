@@ -67,3 +67,8 @@ def test_email_addresses():
     assert practice_field_errors({"email": None}) == {}
     for typo in ("a.patel", "a.patel@nhs", "a patel@nhs.net", "a@b@nhs.net"):
         assert "email" in practice_field_errors({"email": typo}), typo
+
+
+def test_text_longer_than_its_column_is_refused_with_the_limit():
+    errors = practice_field_errors({"lead_contact": "x" * 101, "name": "N" * 200})
+    assert errors == {"lead_contact": "At most 100 characters (101 given)."}

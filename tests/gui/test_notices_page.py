@@ -399,6 +399,14 @@ def test_a_resolved_dispute_releases_the_sanction(page):
     row = tab.model.row_of(reference)
     assert tab.model.index(row, STATUS_COLUMN).data() == "in effect"
     assert "resolved" in tab.model.index(row, DISPUTE_COLUMN).data()
+    # A resolution recorded in error is taken back by unticking it: on hold again.
+    dialog = tab.record_dispute()
+    assert dialog.resolved_check.isChecked()
+    dialog.resolved_check.setChecked(False)
+    dialog.accept()
+    row = tab.model.row_of(reference)
+    assert tab.model.index(row, STATUS_COLUMN).data() == "on hold (dispute)"
+    assert "resolved" not in tab.model.index(row, DISPUTE_COLUMN).data()
 
 
 def test_a_viewer_sees_sanctions_but_cannot_act_on_them(qtbot, demo_workspace, sign_in_as):

@@ -46,3 +46,17 @@ def test_a_failure_part_way_leaves_no_letters_behind(tmp_path, workers):
             tmp_path, HEAD, letters(count, fail_after=2 * CHUNK + 3), total=count, workers=workers
         )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("failing", [2 * CHUNK + 1, 4 * CHUNK + 2])  # mid-batch; the last task
+def test_a_letter_that_cannot_be_written_leaves_none_of_the_batch(tmp_path, workers, failing):
+    count = 4 * CHUNK + 4
+
+    def one_unwritable():
+        for number, (name, content) in enumerate(letters(count)):
+            yield (f"no-such-folder/{name}" if number == failing else name), content
+
+    with pytest.raises(FileNotFoundError):
+        render_all(tmp_path, HEAD, one_unwritable(), total=count, workers=workers)
+    assert list(tmp_path.iterdir()) == []

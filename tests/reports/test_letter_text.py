@@ -75,4 +75,45 @@ def test_table_rows_of_several_lines_split_across_pages_with_every_cell():
     for action, due in rows:
         assert " ".join(action.split()) in text
         assert due in text
-    assert all("Action" in page and "Due" in page for page in pages[1:])
+    assert all("Action Due" in words_of([page]) for page in pages[1:])  # the header, repeated
+
+
+def test_table_rows_taller_than_half_a_page_or_a_whole_page_keep_every_word():
+    half = tuple((" ".join(f"h{row}w{n}" for n in range(700)), f"{row} May") for row in range(3))
+    whole = ((" ".join(f"t0w{n}" for n in range(3000)), "1 June"),)
+    pages = render(
+        tables=[LetterTable("Actions", ("Action", "Due"), half + whole, widths=(0.7, 0.3))]
+    )
+    text = words_of(pages)
+    for row in range(3):
+        assert [int(n) for n in re.findall(rf"\bh{row}w(\d+)\b", text)] == list(range(700))
+    assert [int(n) for n in re.findall(r"\bt0w(\d+)\b", text)] == list(range(3000))
+    assert all("Action Due" in words_of([page]) for page in pages[1:])
+
+
+def test_a_long_address_line_wraps_short_of_the_date_and_reference():
+    role = "Practice Manager and Caldicott Guardian for the whole primary care network"
+    pdf = render_letter(
+        LetterContent(
+            practice_code="C87003",
+            reference="C87003/2025-26/AR",
+            letter_date=date(2026, 5, 14),
+            recipient_lines=("Dr Asha Patel", role, "ST ANN'S MEDICAL CENTRE"),
+            subject="Subject",
+            blocks=(),
+        ),
+        HEAD,
+    )
+    shown = []  # (text, x, y) of every string drawn on the first page
+
+    def visit(text, _matrix, text_matrix, _fonts, _size):
+        if text.strip():
+            shown.append((text, text_matrix[4], text_matrix[5]))
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=visit)
+    (reference,) = [item for item in shown if item[0].startswith("Our reference")]
+    beside = [item for item in shown if abs(item[2] - reference[2]) < 1 and item is not reference]
+    assert beside, "the left-hand line on the reference's row"
+    for text, x, _ in beside:
+        assert x + stringWidth(text, "Helvetica", 10) < reference[1]  # ends before it begins
+    assert role in " ".join(" ".join(item[0] for item in shown).split())

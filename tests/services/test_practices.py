@@ -77,6 +77,9 @@ def test_invalid_edits_change_nothing(workspace, practice):
         update_practice(workspace, "C87003", practice.version, {"postcode": "nowhere"})
     with pytest.raises(BadInput, match="cannot be edited"):
         update_practice(workspace, "C87003", practice.version, {"ods_code": "C99999"})
+    # Longer than its column: a message on every database (PostgreSQL would refuse the row).
+    with pytest.raises(BadInput, match="At most 100 characters"):
+        update_practice(workspace, "C87003", practice.version, {"lead_contact": "D" * 150})
     assert get_practice(workspace, "C87003") == practice
 
 
