@@ -46,12 +46,6 @@ class PlanTableModel(RowTableModel[PlanEntry]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(PLAN_TITLES, parent=parent)
 
-    def row_of(self, reference: str) -> int | None:
-        for row, plan in enumerate(self._rows):
-            if plan.reference == reference:
-                return row
-        return None
-
     def cell(self, plan: PlanEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return _plan_text(plan, column)
@@ -189,12 +183,6 @@ class StandingTableModel(RowTableModel[StandingRecord]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(STANDING_TITLES, parent=parent)
-
-    def row_of(self, reference: str) -> int | None:
-        for row, record in enumerate(self._rows):
-            if record.reference == reference:
-                return row
-        return None
 
     def cell(self, record: StandingRecord, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

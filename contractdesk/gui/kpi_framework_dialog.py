@@ -48,11 +48,10 @@ NUMBER_COLUMNS = frozenset({5, 6})
 
 
 class FrameworkTableModel(RowTableModel[KpiEntry]):
+    key_field = "code"
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMN_TITLES, NUMBER_COLUMNS, parent)
-
-    def row_of(self, code: str) -> int | None:
-        return next((n for n, kpi in enumerate(self._rows) if kpi.code == code), None)
 
     def cell(self, kpi: KpiEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

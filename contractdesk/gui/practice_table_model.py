@@ -51,6 +51,8 @@ CODE_ORDER = (ODS_CODE_COLUMN, Qt.SortOrder.AscendingOrder)
 class PracticeTableModel(RowTableModel[PracticeSummary]):
     """Read-only rows of the practice register; `set_rows` replaces them all."""
 
+    key_field = "ods_code"
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMN_TITLES, NUMBER_COLUMNS, parent)
         self._search_keys: list[str] = []
@@ -130,13 +132,6 @@ class PracticeTableModel(RowTableModel[PracticeSummary]):
 
     def practice_at(self, row: int) -> PracticeSummary:
         return self.row_at(row)
-
-    def row_of(self, ods_code: str) -> int | None:
-        """The row showing this practice, or None if it is not in the register."""
-        for row, practice in enumerate(self._rows):
-            if practice.ods_code == ods_code:
-                return row
-        return None
 
     def localities(self) -> list[str]:
         """The locality names present in the rows, sorted (for the locality filter)."""

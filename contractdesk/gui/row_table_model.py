@@ -18,6 +18,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     """Rows of one kind under `titles`; numbers right-aligned. Subclasses say what a cell holds
     in `cell`; `set_rows` replaces every row (a model reset)."""
 
+    # The field that names a row (a reference, a code): `row_of` finds a row by it.
+    key_field = "reference"
+
     def __init__(
         self,
         titles: Sequence[str],
@@ -36,6 +39,13 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
+
+    def row_of(self, key: Any) -> int | None:
+        """The row whose key field is `key`, or None if no row shows it."""
+        for row, entry in enumerate(self._rows):
+            if getattr(entry, self.key_field) == key:
+                return row
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)

@@ -51,12 +51,6 @@ class SanctionTableModel(RowTableModel[SanctionEntry]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMN_TITLES, parent=parent)
 
-    def row_of(self, reference: str) -> int | None:
-        for row, entry in enumerate(self._rows):
-            if entry.reference == reference:
-                return row
-        return None
-
     def cell(self, entry: SanctionEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(entry, column)

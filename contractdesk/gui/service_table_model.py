@@ -29,14 +29,10 @@ def price_text(pence: int) -> str:
 
 
 class ServiceTableModel(RowTableModel[ServiceEntry]):
+    key_field = "code"
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMN_TITLES, frozenset({PRICE_COLUMN}), parent)
-
-    def row_of(self, code: str) -> int | None:
-        for row, service in enumerate(self._rows):
-            if service.code == code:
-                return row
-        return None
 
     def cell(self, service: ServiceEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

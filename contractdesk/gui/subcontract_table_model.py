@@ -61,12 +61,6 @@ class SubcontractTableModel(RowTableModel[SubcontractEntry]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(COLUMN_TITLES, frozenset({DAYS_LEFT_COLUMN}), parent)
 
-    def row_of(self, reference: str) -> int | None:
-        for row, entry in enumerate(self._rows):
-            if entry.reference == reference:
-                return row
-        return None
-
     def cell(self, entry: SubcontractEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(entry, column)
