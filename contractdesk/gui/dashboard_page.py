@@ -32,7 +32,7 @@ from contractdesk.gui.dashboard_table_model import (
     TITLE_COLUMN,
     DashboardTableModel,
 )
-from contractdesk.gui.list_table import fit_columns, set_up_list_table
+from contractdesk.gui.list_table import fit_columns, select_source_row, set_up_list_table
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.services.workspace import Workspace
 
@@ -122,15 +122,7 @@ class DashboardPage(QWidget):
         return self.model.row_at(self.proxy.mapToSource(index).row())
 
     def select_item(self, target_kind: str, target_key: str) -> bool:
-        row = self.model.row_of(target_kind, target_key)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
-        self.table.selectRow(index.row())
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.model.row_of(target_kind, target_key))
 
     def open_selected(self) -> DashboardItem | None:
         item = self.selected_item()

@@ -30,7 +30,7 @@ from contractdesk.gui.kpi_framework_forms import (
     StandardDialog,
     TargetDialog,
 )
-from contractdesk.gui.list_table import fit_columns, set_up_list_table
+from contractdesk.gui.list_table import fit_columns, select_source_row, set_up_list_table
 from contractdesk.gui.notice_action_rules import needs_role
 from contractdesk.gui.row_table_model import SORT_ROLE, RowTableModel
 from contractdesk.services.kpi_framework import (
@@ -150,9 +150,8 @@ class KpiFrameworkDialog(QDialog):
         self.summary_label.setText(
             f"{len(self.framework.standards)} standard(s), {len(self.framework.kpis)} KPI(s)"
         )
-        row = self.model.row_of(selected.code) if selected else None
-        if row is not None or self.model.rowCount():
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row or 0, 0)).row())
+        if not (selected and select_source_row(self.table, self.model.row_of(selected.code))):
+            select_source_row(self.table, 0 if self.model.rowCount() else None)
         self._update_buttons()
 
     def selected_kpi(self) -> KpiEntry | None:
@@ -242,8 +241,8 @@ class KpiFrameworkDialog(QDialog):
 
     def _on_saved(self, entry: Any) -> None:
         self.reload()
-        if isinstance(entry, KpiEntry) and (row := self.model.row_of(entry.code)) is not None:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        if isinstance(entry, KpiEntry):
+            select_source_row(self.table, self.model.row_of(entry.code))
         self.state_label.setText(f"Saved {entry.code} ({self.year()}).")
         self.framework_changed.emit()
 

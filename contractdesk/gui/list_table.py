@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -45,3 +45,20 @@ def fit_columns(
         if column in limits:
             width = min(width, limits[column])
         table.setColumnWidth(column, width)
+
+
+def select_source_row(table: QTableView, row: int | None) -> bool:
+    """Make the line showing `row` of the table's source model (behind its proxy) current and
+    selected, scrolled into view; False if there is no such row or the filter hides it."""
+    if row is None:
+        return False
+    proxy = table.model()
+    index = proxy.mapFromSource(proxy.sourceModel().index(row, 0))
+    if not index.isValid():
+        return False
+    table.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    table.scrollTo(index)
+    return True

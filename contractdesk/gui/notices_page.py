@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,7 @@ from contractdesk.domain.notices import GIVEN, ConcernStatus, NoticeStatus
 from contractdesk.domain.roles import Role
 from contractdesk.domain.settings import notice_rules
 from contractdesk.gui.concern_table_model import DESCRIPTION_COLUMN, ConcernTableModel
-from contractdesk.gui.list_table import fit_columns, set_up_list_table
+from contractdesk.gui.list_table import fit_columns, select_source_row, set_up_list_table
 from contractdesk.gui.notice_action_rules import SANCTION_CLOSED, needs_role, refusal, why_not
 from contractdesk.gui.notice_dialogs import (
     CloseConcernDialog,
@@ -438,20 +438,7 @@ class NoticesPage(QWidget):
         return dialog
 
     def _select(self, table: QTableView, model: Any, reference: str) -> bool:
-        row = model.row_of(reference)
-        if row is None:
-            return False
-        proxy = table.model()
-        index = proxy.mapFromSource(model.index(row, 0))
-        if not index.isValid():
-            return False
-        table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        table.scrollTo(index)
-        return True
+        return select_source_row(table, model.row_of(reference))
 
     @staticmethod
     def _select_first(table: QTableView) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from contractdesk.domain.roles import Role
 from contractdesk.domain.sanctions import SanctionStatus
-from contractdesk.gui.list_table import fit_columns, set_up_list_table
+from contractdesk.gui.list_table import fit_columns, select_source_row, set_up_list_table
 from contractdesk.gui.notice_action_rules import needs_role
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.gui.sanction_dialog import DisputeDialog, WithdrawSanctionDialog
@@ -69,11 +69,7 @@ class SanctionsTab(QWidget):
         self.update_buttons()
 
     def select_reference(self, reference: str) -> bool:
-        row = self.model.row_of(reference)
-        if row is None:
-            return False
-        self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
-        return True
+        return select_source_row(self.table, self.model.row_of(reference))
 
     def selected_entry(self) -> SanctionEntry | None:
         index = self.table.currentIndex()

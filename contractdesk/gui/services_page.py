@@ -25,6 +25,7 @@ from contractdesk.domain.roles import Role
 from contractdesk.errors import KnownError
 from contractdesk.gui.action_dialog import ActionDialog
 from contractdesk.gui.background import show_message
+from contractdesk.gui.list_table import select_source_row
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.gui.service_dialog import ServiceDialog
 from contractdesk.gui.service_table_model import NAME_COLUMN, ServiceTableModel
@@ -112,9 +113,7 @@ class ServicesPage(QWidget):
         return self.model.row_at(self.proxy.mapToSource(index).row())
 
     def select_service(self, code: str) -> None:
-        row = self.model.row_of(code)
-        if row is not None:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        select_source_row(self.table, self.model.row_of(code))
 
     def new_service(self) -> ServiceDialog:
         return self._open(ServiceDialog(self._workspace, self.year, None, self), "added")

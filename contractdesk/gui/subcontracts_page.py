@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from contractdesk.domain.roles import Role
 from contractdesk.domain.subcontracting import Decision, SubcontractStatus
 from contractdesk.gui.action_dialog import ActionDialog
-from contractdesk.gui.list_table import fit_columns, set_up_list_table
+from contractdesk.gui.list_table import fit_columns, select_source_row, set_up_list_table
 from contractdesk.gui.row_table_model import SORT_ROLE
 from contractdesk.gui.subcontract_dialogs import (
     DecisionDialog,
@@ -117,17 +117,7 @@ class SubcontractsPage(QWidget):
         return self._select_row_of(reference)
 
     def _select_row_of(self, reference: str) -> bool:
-        row = self.model.row_of(reference)
-        if row is None:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return select_source_row(self.table, self.model.row_of(reference))
 
     def _select_first(self) -> None:
         if self.proxy.rowCount():
