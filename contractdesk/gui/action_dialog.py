@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, Self
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -52,6 +53,14 @@ class ActionDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(460)
+
+    def start(self, on_completed: Callable[[Any], None]) -> Self:
+        """Open without blocking (the form is deleted once closed); `on_completed` gets the
+        service's result when OK succeeds."""
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.completed.connect(on_completed)
+        self.open()
+        return self
 
     def submit(self) -> Any:
         """Call the service with the form's values and return its result."""

@@ -233,10 +233,7 @@ class KpiFrameworkDialog(QDialog):
         return self._workspace.user.role.can_act_as(Role.OFFICER)
 
     def _open(self, form: Any) -> Any:
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        form.completed.connect(self._on_saved)
-        self.form = form
-        form.open()
+        self.form = form.start(self._on_saved)
         return form
 
     def _on_saved(self, entry: Any) -> None:

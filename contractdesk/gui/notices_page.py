@@ -431,10 +431,7 @@ class NoticesPage(QWidget):
         return (NoticeStatus(status),) if status is not None else ()
 
     def _open(self, dialog: Any) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.completed.connect(self._on_action_completed)
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = dialog.start(self._on_action_completed)
         return dialog
 
     def _select(self, table: QTableView, model: Any, reference: str) -> bool:

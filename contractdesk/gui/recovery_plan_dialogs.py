@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -263,10 +263,7 @@ class RecoveryPlanDialog(QDialog):
             dialog = ClosePlanDialog(self._workspace, plan, self)
         else:
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.completed.connect(self._on_form_completed)
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = dialog.start(self._on_form_completed)
         return dialog
 
     def _set_up_widgets(self) -> None:

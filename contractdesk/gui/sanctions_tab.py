@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from contractdesk.domain.roles import Role
@@ -106,10 +106,7 @@ class SanctionsTab(QWidget):
         return None if entry.status in NOTHING_TO_DO else entry
 
     def _open(self, dialog: Any) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.completed.connect(self._on_completed)
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = dialog.start(self._on_completed)
         return dialog
 
     def _on_completed(self, entry: SanctionEntry) -> None:

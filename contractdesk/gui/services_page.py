@@ -261,10 +261,7 @@ class ServicesPage(QWidget):
     # --- helpers --------------------------------------------------------------------------
 
     def _open(self, dialog: ServiceDialog, verb: str) -> ServiceDialog:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.completed.connect(lambda service: self._on_dialog_completed(service, verb))
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = dialog.start(lambda service: self._on_dialog_completed(service, verb))
         return dialog
 
     def _confirm(self, title: str, text: str, then: Callable[[], None]) -> QMessageBox:

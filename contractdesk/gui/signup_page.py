@@ -452,10 +452,7 @@ class SignupsPage(QWidget):
         )
 
     def _open(self, dialog: ActionDialog, describe: Any) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.completed.connect(lambda result: self._on_action_completed(describe(result)))
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = dialog.start(lambda result: self._on_action_completed(describe(result)))
         return dialog
 
     def _update_count(self, *_arguments: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -231,10 +231,7 @@ class SubcontractsPage(QWidget):
         return (SubcontractStatus(status),) if status is not None else ()
 
     def _open(self, dialog: ActionDialog, verb: str) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.completed.connect(lambda entry: self._on_action_completed(entry, verb))
-        self.dialog = dialog
-        dialog.open()
+        self.dialog = dialog.start(lambda entry: self._on_action_completed(entry, verb))
         return dialog
 
     def _update_buttons(self, *_arguments: Any) -> None:
