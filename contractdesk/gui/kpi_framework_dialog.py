@@ -126,7 +126,7 @@ class KpiFrameworkDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.state_label)
         layout.addWidget(buttons)
-        self.resize(1080, 520)
+        self.resize(1180, 520)
         self._fill_years(year)
         self.year_box.currentIndexChanged.connect(self.reload)
         self.standard_button.clicked.connect(self.add_standard)
@@ -146,7 +146,9 @@ class KpiFrameworkDialog(QDialog):
         selected = self.selected_kpi()
         self.framework = load_framework(self._workspace, self.year())
         self.model.set_rows(self.framework.kpis)
-        fit_columns(self.table, range(len(COLUMN_TITLES) - 1), 16, {NAME_COLUMN: 320})
+        # Names and standards elided before the targets are pushed out of sight.
+        limits = {NAME_COLUMN: 280, STANDARD_COLUMN: 230}
+        fit_columns(self.table, range(len(COLUMN_TITLES) - 1), 16, limits)
         self.summary_label.setText(
             f"{len(self.framework.standards)} standard(s), {len(self.framework.kpis)} KPI(s)"
         )
